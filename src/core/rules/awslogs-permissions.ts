@@ -1,0 +1,71 @@
+/** awslogs-permissions: the role that ships awslogs logs lacks CreateLogStream/PutLogEvents (R9, R10, R4). */
+import { logGroupArns } from '../model/log-group-arn.js';
+import type { IamRole } from '../model/iam-model.js';
+import type { Repository } from '../model/repository.js';
+import type { TaskDefinition } from '../model/task-definition.js';
+import type { LintConfig } from '../config.js';
+import { capitalize } from './ecr-pull-permissions.js';
+import { agentCredentialSource, describeSource } from './credential-sources.js';
+import { checkRoleGrants, missingGrants } from './role-grants.js';
+import type { Rule } from './rule.js';
+import { awslogsContainers, type AwslogsNeed } from './task-needs.js';
+
+const logActions = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+
+export const awslogsPermissions: Rule = {
+  meta: {
+    id: 'awslogs-permissions',
+    defaultSeverity: 'error',
+    description: 'The role that ships awslogs logs must allow logs:CreateLogStream and logs:PutLogEvents on the log group.',
+    requirements: ['R9', 'R10', 'R4'],
+    fixable: true,
+  },
+  check(context) {
+    const { repo, config, report, noteUnverifiable } = context;
+    for (const task of repo.taskDefinitions) {
+      const needs = awslogsContainers(task);
+      if (needs.length === 0) continue;
+      const source = agentCredentialSource(repo, task);
+      if (!source) continue;
+      for (const text of source.externalRoles) noteUnverifiable(text, { path: task.path, node: needs[0].node }, 'awslogs permissions');
+      for (const need of needs) {
+        const resources = logGroupResources(need);
+        for (const role of source.roles) {
+          const { definite, uncertain } = missingGrants(checkRoleGrants(role, logActions, resources, config));
+          if (definite.length === 0 && uncertain.length === 0) continue;
+          // On EC2 the agent falls back to the instance role only where the execution-role override is off.
+          const instanceCovers = source.kind === 'execution' && instanceRolesGrant(repo, task, resources, config);
+          report({
+            path: task.path,
+            node: need.node,
+            severity: definite.length && !instanceCovers ? 'error' : 'warning',
+            message:
+              `${capitalize(describeSource(source, role))} of task definition ${task.label} ${definite.length ? 'does not allow' : 'may not allow'} ` +
+              `${[...definite, ...uncertain].join(', ')} on log group ${groupLabel(need)}` +
+              (instanceCovers ? '; only the instance role allows them, which ECS uses only where the agent\'s execution-role override for awslogs is off.' : '.'),
+            messageId: `missing:${role.id}:${groupLabel(need)}`,
+            relatedPaths: [role.path],
+          });
+        }
+      }
+    }
+  },
+};
+
+export function groupLabel(need: AwslogsNeed): string {
+  return need.group?.values[0] ?? '(no awslogs-group)';
+}
+
+/** The ARNs a grant for the task's log group may name: the group itself or its streams. */
+export function logGroupResources(need: AwslogsNeed): string[] {
+  const groups = need.group?.values.length ? need.group.values : ['*'];
+  return groups.flatMap((group) => {
+    const arns = logGroupArns(group, need.region);
+    return [arns.groupArn, arns.streamsArn];
+  });
+}
+
+function instanceRolesGrant(repo: Repository, task: TaskDefinition, resources: string[], config: LintConfig): boolean {
+  const roles: IamRole[] = task.launchTypes.has('EC2') || task.launchTypes.size === 0 ? repo.instanceRolesFor(task) : [];
+  return roles.some((role) => checkRoleGrants(role, logActions, resources, config).every((g) => g.state === 'yes'));
+}

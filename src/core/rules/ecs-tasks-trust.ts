@@ -1,0 +1,55 @@
+/** ecs-tasks-trust: a task or execution role does not trust ecs-tasks.amazonaws.com (R31, R33). */
+import { evaluateTrust } from '../iam/evaluate.js';
+import type { IamRole } from '../model/iam-model.js';
+import { knownRoles } from '../model/repository.js';
+import type { Rule } from './rule.js';
+
+const invalidEcsTasksPrincipal = /^ecs-tasks\.(\$\{AWS::URLSuffix\}|amazonaws\.com\.cn)$/;
+
+export const ecsTasksTrust: Rule = {
+  meta: {
+    id: 'ecs-tasks-trust',
+    defaultSeverity: 'error',
+    description: 'A role used as a task role or execution role must allow sts:AssumeRole for the service principal ecs-tasks.amazonaws.com.',
+    requirements: ['R31', 'R33'],
+    fixable: true,
+  },
+  check({ repo, report }) {
+    const checked = new Set<IamRole>();
+    for (const task of repo.taskDefinitions) {
+      const uses = [
+        { use: repo.executionRole(task), as: 'execution role' },
+        { use: repo.taskRole(task), as: 'task role' },
+      ];
+      for (const { use, as } of uses) {
+        for (const role of knownRoles(use)) {
+          if (checked.has(role) || !role.trust) continue;
+          checked.add(role);
+          const trustNode = role.trust.origin?.node;
+          if (!trustNode) continue;
+          for (const statement of role.trust.statements) {
+            for (const service of statement.principal?.service ?? []) {
+              if (!invalidEcsTasksPrincipal.test(service)) continue;
+              report({
+                path: role.path,
+                node: statement.origin?.node ?? trustNode,
+                message: `Role ${role.label} trusts '${service}', which IAM rejects as an invalid principal in every partition; the ECS tasks principal is ecs-tasks.amazonaws.com, also in China.`,
+                messageId: `invalid-principal:${role.id}:${service}`,
+              });
+            }
+          }
+          const { trusts } = evaluateTrust(role.trust, { service: 'ecs-tasks.amazonaws.com' });
+          if (trusts !== 'no') continue;
+          const services = role.trust.statements.flatMap((s) => s.principal?.service ?? []);
+          report({
+            path: role.path,
+            node: trustNode,
+            message: `Role ${role.label} is the ${as} of task definition ${task.label} but its trust policy does not allow ecs-tasks.amazonaws.com to assume it${services.length ? ` (it trusts ${services.join(', ')})` : ''}; ECS reports "ECS was unable to assume the role".`,
+            messageId: `untrusted:${role.id}`,
+            relatedPaths: [task.path],
+          });
+        }
+      }
+    }
+  },
+};

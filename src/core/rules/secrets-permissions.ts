@@ -1,0 +1,137 @@
+/** secrets-permissions: the execution role cannot read a referenced secret or parameter (R12, R13, R14, R17). */
+import type { DocNode } from '../parse/node.js';
+import { getValue } from '../parse/node.js';
+import { classifySecretReference, secretResourceCandidates } from '../model/secret-reference.js';
+import { resolveStrings } from '../model/resolve.js';
+import type { TaskDefinition } from '../model/task-definition.js';
+import { executionRoleSource } from './credential-sources.js';
+import { checkRoleGrants, missingGrants } from './role-grants.js';
+import type { Rule, RuleContext } from './rule.js';
+import { secretReferences } from './task-needs.js';
+
+interface SecretAccess {
+  valueFrom: string;
+  node: DocNode;
+  what: string;
+  /** Actions and the resources any one of which must be granted for each. */
+  requirements: { action: string; resources: string[] }[];
+}
+
+export const secretsPermissions: Rule = {
+  meta: {
+    id: 'secrets-permissions',
+    defaultSeverity: 'error',
+    description:
+      'The execution role must allow secretsmanager:GetSecretValue or ssm:GetParameters on every secret and parameter the task definition references, and kms:Decrypt on a customer managed key that encrypts one.',
+    requirements: ['R12', 'R13', 'R14', 'R17'],
+    fixable: true,
+  },
+  check(context) {
+    const { repo, config, report, noteUnverifiable } = context;
+    for (const task of repo.taskDefinitions) {
+      const accesses = collectAccesses(context, task);
+      if (accesses.length === 0) continue;
+      const source = executionRoleSource(repo, task);
+      if (!source) continue; // execution-role-required reports the missing role
+      for (const text of source.externalRoles) noteUnverifiable(text, { path: task.path, node: accesses[0].node }, 'secret access');
+      for (const access of accesses) {
+        for (const role of source.roles) {
+          const grants = access.requirements.flatMap((r) => checkRoleGrants(role, [r.action], r.resources, config));
+          const { definite, uncertain } = missingGrants(grants);
+          if (definite.length === 0 && uncertain.length === 0) continue;
+          report({
+            path: task.path,
+            node: access.node,
+            severity: definite.length ? 'error' : 'warning',
+            message: `Execution role ${role.label} of task definition ${task.label} ${definite.length ? 'does not allow' : 'may not allow'} ${[...new Set([...definite, ...uncertain])].join(', ')} on ${access.what}${definite.length ? '' : ' (it depends on a value the linter cannot resolve)'}; the task fails to start with ResourceInitializationError.`,
+            messageId: `missing:${role.id}:${access.valueFrom}`,
+            relatedPaths: [role.path],
+          });
+        }
+      }
+    }
+  },
+};
+
+function collectAccesses(context: RuleContext, task: TaskDefinition): SecretAccess[] {
+  const accesses: SecretAccess[] = [];
+  const accountRegion = { account: context.config.account, region: context.config.region };
+  const add = (valueFrom: string, node: DocNode, registryCredentials: boolean) => {
+    const reference = classifySecretReference(valueFrom, accountRegion);
+    if (reference.kind === 'unknown') {
+      const access = tokenReferenceAccess(task, valueFrom, node);
+      if (access) accesses.push(access);
+      return;
+    }
+    if (reference.kind === 'invalid') {
+      context.report({
+        path: task.path,
+        node,
+        message: `Task definition ${task.label} references '${valueFrom}', which is neither a Secrets Manager secret ARN nor an SSM parameter ARN or name (${reference.reason}).`,
+        messageId: `invalid:${valueFrom}`,
+      });
+      return;
+    }
+    if (reference.kind === 'secretsmanager') {
+      accesses.push({
+        valueFrom,
+        node,
+        what: `secret ${reference.name.replace(/-\$\{[^}]+\.Suffix\}$/, '')}`,
+        requirements: [{ action: 'secretsmanager:GetSecretValue', resources: secretResourceCandidates(reference) }],
+      });
+    } else if (registryCredentials) {
+      // Repository credentials are always a Secrets Manager secret; a bare value is the secret's name.
+      const secretArn = `arn:\${AWS::Partition}:secretsmanager:${context.config.region ?? '${AWS::Region}'}:${context.config.account ?? '${AWS::AccountId}'}:secret:${valueFrom}`;
+      accesses.push({ valueFrom, node, what: `secret ${valueFrom}`, requirements: [{ action: 'secretsmanager:GetSecretValue', resources: [secretArn, `${secretArn}-AbCdEf`] }] });
+    } else {
+      const requirements = [{ action: 'ssm:GetParameters', resources: [reference.parameterArn] }];
+      if (reference.referencesSecretsManager) {
+        const secretName = reference.name.replace(/^\/?aws\/reference\/secretsmanager\//, '');
+        const secretArn = `arn:\${AWS::Partition}:secretsmanager:${context.config.region ?? '${AWS::Region}'}:${context.config.account ?? '${AWS::AccountId}'}:secret:${secretName}`;
+        requirements.push({ action: 'secretsmanager:GetSecretValue', resources: [secretArn, `${secretArn}-AbCdEf`] });
+      }
+      accesses.push({ valueFrom, node, what: `parameter ${reference.name}`, requirements });
+    }
+    const key = customerManagedKeyOf(task, valueFrom);
+    if (key) accesses[accesses.length - 1].requirements.push({ action: 'kms:Decrypt', resources: [key] });
+  };
+  for (const need of secretReferences(task)) for (const value of need.reference.valueFrom.values) add(value, need.reference.node, false);
+  for (const container of task.containers) {
+    for (const value of container.repositoryCredentials?.values ?? []) add(value, container.repositoryCredentials!.node, true);
+  }
+  return accesses;
+}
+
+/**
+ * A value that is a token (`!Ref Secret` of a secret CloudFormation names) can still be checked when
+ * the token is a secret or parameter resource of the same template: policies reference it the same way.
+ */
+function tokenReferenceAccess(task: TaskDefinition, valueFrom: string, node: DocNode): SecretAccess | undefined {
+  const match = /^\$\{([A-Za-z0-9]+)\}$/.exec(valueFrom);
+  const resource = match ? task.template?.resources.get(match[1]) : undefined;
+  if (resource?.type === 'AWS::SecretsManager::Secret') {
+    return { valueFrom, node, what: `secret ${resource.logicalId}`, requirements: [{ action: 'secretsmanager:GetSecretValue', resources: [valueFrom] }] };
+  }
+  if (resource?.type === 'AWS::SSM::Parameter') {
+    const arn = `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${valueFrom}`;
+    return { valueFrom, node, what: `parameter ${resource.logicalId}`, requirements: [{ action: 'ssm:GetParameters', resources: [arn] }] };
+  }
+  return undefined;
+}
+
+/** The KMS key of a secret defined in the same template with a customer managed `KmsKeyId`. */
+function customerManagedKeyOf(task: TaskDefinition, valueFrom: string): string | undefined {
+  const template = task.template;
+  if (!template) return undefined;
+  const match = /\$\{([A-Za-z0-9]+)(?:\.Suffix)?\}/.exec(valueFrom);
+  const resource = match ? template.resources.get(match[1]) : undefined;
+  if (resource?.type !== 'AWS::SecretsManager::Secret') return undefined;
+  const keyNode = getValue(resource.properties, 'KmsKeyId');
+  if (!keyNode) return undefined;
+  const key = resolveStrings({ template }, keyNode)[0];
+  if (!key || key.startsWith('alias/aws/')) return undefined;
+  // A key given by id or by a Ref to an AWS::KMS::Key (its id) is matched by the key's ARN in policies.
+  const keyRef = /^\$\{([A-Za-z0-9]+)\}$/.exec(key);
+  if (keyRef && template.resources.get(keyRef[1])?.type === 'AWS::KMS::Key') return `\${${keyRef[1]}.Arn}`;
+  return key;
+}
