@@ -1,0 +1,29 @@
+// Bundles the CLI (and, once they exist, the Action and App entry points) into self-contained ESM files in dist/.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+// esbuild's ESM output cannot `require` Node built-ins that CommonJS dependencies ask for without this shim.
+const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+const entries = [
+  { in: 'src/cli/cli.ts', out: 'dist/cli.js', shebang: true },
+  { in: 'src/action/index.ts', out: 'dist/index.js', shebang: false },
+];
+
+for (const entry of entries) {
+  if (!existsSync(entry.in)) continue;
+  await build({
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    // Deterministic output: CI compares dist/ with a fresh build byte for byte.
+    legalComments: 'eof',
+    sourcemap: false,
+    minify: false,
+    banner: { js: (entry.shebang ? '#!/usr/bin/env node\n' : '') + requireShim },
+    logLevel: 'warning',
+  });
+}
