@@ -16,7 +16,7 @@ export function parseFile(path: string, text: string, limits: ParseLimits = defa
   let syntax = detectSyntax(text);
   try {
     if (text.length > limits.maxFileBytes) {
-      const message = `file is ${formatMegabytes(text.length)} MB, over the ${formatMegabytes(limits.maxFileBytes)} MB limit`;
+      const message = `file is ${formatSize(text.length)}, over the ${formatSize(limits.maxFileBytes)} limit`;
       return failedFile(source, syntax, { message, startOffset: 0, endOffset: 0 });
     }
 
@@ -58,7 +58,11 @@ function failedFile(source: SourceFile, syntax: Syntax, error: ParseError): Pars
   return { source, syntax, kind, error };
 }
 
-function formatMegabytes(length: number): string {
+/** Sizes as people say them: "6 MB", "5.2 MB", "300 KB". */
+function formatSize(length: number): string {
   const megabytes = length / (1024 * 1024);
-  return String(megabytes >= 10 ? Math.round(megabytes) : Math.round(megabytes * 10) / 10);
+  if (megabytes >= 10) return `${Math.round(megabytes)} MB`;
+  if (megabytes >= 1) return `${Math.round(megabytes * 10) / 10} MB`;
+  if (length >= 1024) return `${Math.round(length / 1024)} KB`;
+  return `${length} bytes`;
 }

@@ -29,6 +29,13 @@ const composerOptions = {
   keepSourceTokens: false,
 };
 
+/**
+ * Nesting the composer can always recurse through, whatever maxDepth a caller sets. Around a thousand
+ * levels exhaust the default stack, and an overflow that lands inside V8's regular-expression
+ * compiler aborts the process instead of throwing a catchable RangeError.
+ */
+const composerSafeDepth = 500;
+
 /** Lexer marker meaning "the next lexeme is a plain or block scalar's text". */
 const scalarMarker = '\x1f';
 
@@ -58,13 +65,18 @@ function parseYamlOrThrow(text: string, limits: ParseLimits): DocNode {
     throw new ParseFailure(`file contains ${name}, which YAML does not allow`, forbiddenOffset, forbiddenOffset + 1);
   }
 
-  const { tokens, secondDocumentOffset, tagOffsets, tagSources } = lexAndParse(text, limits);
+  const { tokens, secondDocumentOffset, tagOffsets, tagSources, quotedOffsets } = lexAndParse(text, limits);
   const document = composeFirstDocument(tokens, text.length);
   if (!document) throw new ParseFailure('file holds no YAML document', 0);
 
   if (document.errors.length > 0) {
     let first = document.errors[0];
     for (const error of document.errors) if (error.pos[0] < first.pos[0]) first = error;
+    if (first.code === 'MISSING_CHAR' && first.message.startsWith('Missing closing')) {
+      // The library reports an unterminated quote where the input runs out; the opening quote is what the author must fix.
+      const quoteOffset = quotedOffsets[findLastIndexBefore(quotedOffsets, first.pos[0])] ?? first.pos[0];
+      throw new ParseFailure(`unterminated string: ${toSentence(first.message)}`, quoteOffset, lineEndOffset(text, quoteOffset));
+    }
     throw new ParseFailure(toSentence(first.message), first.pos[0], first.pos[1]);
   }
   if (secondDocumentOffset !== undefined) {
@@ -106,21 +118,24 @@ interface LexedStream {
   /** Offsets of every tag lexeme, ascending, with the tag text in `tagSources` at the same index. */
   tagOffsets: number[];
   tagSources: string[];
+  /** Offsets of every quoted scalar, ascending, to point unterminated-quote errors at the opening quote. */
+  quotedOffsets: number[];
 }
 
 /**
  * Drives the library's lexer and CST parser by hand, because that is where three things can be seen
  * cheaply: the offset of every tag (composed nodes start after their tag), the nesting depth (the
- * parser's stack; the composer recurses once per level and a few thousand levels crash the process
- * outright), and the number of scalars (so a huge flat file stops before its AST is built).
+ * parser's stack is iterative, but the composer recurses several frames per level), and the number of
+ * scalars (so a huge flat file stops before its AST is built).
  */
 function lexAndParse(text: string, limits: ParseLimits): LexedStream {
   const parser = new Parser();
   const tokens: CST.Token[] = [];
   const tagOffsets: number[] = [];
   const tagSources: string[] = [];
+  const quotedOffsets: number[] = [];
   // The document, a block value under construction and the scalar being read sit on the stack too.
-  const maxStackLength = limits.maxDepth + 3;
+  const maxStackLength = Math.min(limits.maxDepth, composerSafeDepth) + 3;
   let hasDocument = false;
   let scalarCount = 0;
   let nextIsScalarText = false;
@@ -138,7 +153,7 @@ function lexAndParse(text: string, limits: ParseLimits): LexedStream {
     return token.type !== 'error';
   };
   const stoppedAt = (token: CST.Token): LexedStream =>
-    token.type === 'document' ? { tokens, secondDocumentOffset: token.offset, tagOffsets, tagSources } : { tokens, tagOffsets, tagSources };
+    token.type === 'document' ? { tokens, secondDocumentOffset: token.offset, tagOffsets, tagSources, quotedOffsets } : { tokens, tagOffsets, tagSources, quotedOffsets };
   for (const lexeme of new Lexer().lex(text, false)) {
     const lexemeOffset = parser.offset;
     if (nextIsScalarText) nextIsScalarText = false;
@@ -150,7 +165,10 @@ function lexAndParse(text: string, limits: ParseLimits): LexedStream {
       if (firstCode === 33 /* ! */) {
         tagOffsets.push(lexemeOffset);
         tagSources.push(lexeme);
-      } else if (firstCode === 34 /* " */ || firstCode === 39 /* ' */ || firstCode === 42 /* * */) {
+      } else if (firstCode === 34 /* " */ || firstCode === 39 /* ' */) {
+        quotedOffsets.push(lexemeOffset);
+        scalarCount++;
+      } else if (firstCode === 42 /* * */) {
         scalarCount++;
       }
     }
@@ -159,11 +177,12 @@ function lexAndParse(text: string, limits: ParseLimits): LexedStream {
     }
     for (const token of parser.next(lexeme)) if (!accept(token)) return stoppedAt(token);
     if (parser.stack.length > maxStackLength) {
-      throw new ParseFailure(`nesting is deeper than ${limits.maxDepth} levels`, lexemeOffset, lexemeOffset + lexeme.length);
+      const maxDepth = Math.min(limits.maxDepth, composerSafeDepth);
+      throw new ParseFailure(`nesting is deeper than ${maxDepth} levels`, lexemeOffset, lexemeOffset + lexeme.length);
     }
   }
   for (const token of parser.end()) if (!accept(token)) return stoppedAt(token);
-  return { tokens, tagOffsets, tagSources };
+  return { tokens, tagOffsets, tagSources, quotedOffsets };
 }
 
 interface AnchorRecord {
@@ -248,22 +267,15 @@ class TreeBuilder {
   private buildScalar(node: Scalar.Parsed, isTagValue: boolean): ScalarNode {
     const [startOffset, valueEndOffset] = node.range;
     const source = node.source ?? '';
-    switch (node.type) {
-      case 'QUOTE_DOUBLE':
-        return this.createScalar(source, 'double', startOffset, valueEndOffset);
-      case 'QUOTE_SINGLE':
-        return this.createScalar(source, 'single', startOffset, valueEndOffset);
-      case 'BLOCK_LITERAL':
-        return this.createScalar(source, 'block-literal', startOffset, this.trimBlockScalarEnd(startOffset, valueEndOffset));
-      case 'BLOCK_FOLDED':
-        return this.createScalar(source, 'block-folded', startOffset, this.trimBlockScalarEnd(startOffset, valueEndOffset));
-      default: {
-        const tag = node.tag;
-        // `!!int 42`, `!!str 42` and other standard tags keep the library's reading.
-        const value = tag !== undefined && !isShortFormTag(tag) ? valueOfStandardTag(node.value, source) : resolvePlainScalar(source, isTagValue);
-        return this.createScalar(value, 'plain', startOffset, valueEndOffset);
-      }
-    }
+    const style = scalarStyle(node.type);
+    const endOffset = style === 'block-literal' || style === 'block-folded' ? this.trimBlockScalarEnd(startOffset, valueEndOffset) : valueEndOffset;
+    const tag = node.tag;
+    let value: ScalarNode['value'];
+    // `!!int "42"`, `!!str 42` and other standard tags keep the library's reading.
+    if (tag !== undefined && !isShortFormTag(tag)) value = valueOfStandardTag(node.value, source);
+    else if (style === 'plain') value = resolvePlainScalar(source, isTagValue);
+    else value = source;
+    return this.createScalar(value, style, startOffset, endOffset);
   }
 
   private buildMap(node: YAMLMap.Parsed, level: number): MapNode {
@@ -349,7 +361,7 @@ class TreeBuilder {
       if (target.kind !== 'scalar') {
         throw new ParseFailure('mapping key must be a string, not an alias to a mapping or sequence', key.range[0], key.range[1]);
       }
-      return this.createScalar(keyString(target.value, target.value === null ? '' : String(target.value)), target.style, key.range[0], key.range[1]);
+      return this.createScalar(target.value === null ? '' : String(target.value), target.style, key.range[0], key.range[1]);
     }
     if (!isScalar(key) || (key.tag !== undefined && isShortFormTag(key.tag))) {
       const startOffset = key.tag !== undefined ? this.tagStartOffset(key.range[0]) : key.range[0];
@@ -418,17 +430,7 @@ class TreeBuilder {
 
   /** Index of the last tag lexeme starting before `offset`: a node's tag is the closest one in front of it. */
   private findTagIndexBefore(offset: number): number {
-    let low = 0;
-    let high = this.tagOffsets.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (this.tagOffsets[middle] < offset) {
-        found = middle;
-        low = middle + 1;
-      } else high = middle - 1;
-    }
-    return found;
+    return findLastIndexBefore(this.tagOffsets, offset);
   }
 
   private tagStartOffset(offset: number): number {
@@ -448,9 +450,45 @@ class TreeBuilder {
   }
 }
 
+/** Index of the last of the ascending `offsets` below `offset`, or -1. */
+function findLastIndexBefore(offsets: number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle] < offset) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+function lineEndOffset(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return end;
+}
+
 /** A local tag (`!Sub`, `!Whatever`) rather than a standard `!!str` or the non-specific `!`. */
 function isShortFormTag(tag: string): boolean {
   return tag.length > 1 && tag.charCodeAt(0) === 33 /* ! */ && tag.charCodeAt(1) !== 33;
+}
+
+function scalarStyle(type: Scalar.Type | undefined): ScalarStyle {
+  switch (type) {
+    case 'QUOTE_DOUBLE':
+      return 'double';
+    case 'QUOTE_SINGLE':
+      return 'single';
+    case 'BLOCK_LITERAL':
+      return 'block-literal';
+    case 'BLOCK_FOLDED':
+      return 'block-folded';
+    default:
+      return 'plain';
+  }
 }
 
 function isPlainUntaggedKey(key: ParsedNode | null): boolean {
@@ -506,6 +544,7 @@ function valueOfStandardTag(value: unknown, source: string): string | number | b
 /** The library's messages are capitalised sentences, sometimes with a period; ours start lower-case. */
 function toSentence(message: string): string {
   const firstLine = message.split('\n', 1)[0].trim().replace(/\.$/, '');
-  if (/^[A-Z][a-z]/.test(firstLine)) return firstLine[0].toLowerCase() + firstLine.slice(1);
+  // Lower-case the first word unless it is an acronym such as YAML.
+  if (/^[A-Z](?![A-Z])/.test(firstLine)) return firstLine[0].toLowerCase() + firstLine.slice(1);
   return firstLine;
 }
