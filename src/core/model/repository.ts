@@ -52,6 +52,7 @@ export class Repository {
   private readonly rolesByTemplate = new Map<Template, Map<string, IamRole>>();
   private readonly rolesByName = new Map<string, IamRole[]>();
   private readonly servicesByTask = new Map<string, EcsService[]>();
+  private readonly filesByPath = new Map<string, ParsedFile>();
 
   constructor(
     readonly files: readonly ParsedFile[],
@@ -59,6 +60,7 @@ export class Repository {
     readonly configPath = '.github/ecs-iam-lint.yml',
   ) {
     for (const file of files) {
+      this.filesByPath.set(file.source.path, file);
       if (file.error || !file.root) continue;
       if (file.kind === 'cfn-template') {
         const template = buildTemplate(file);
@@ -176,6 +178,12 @@ export class Repository {
       ignoredRules: new Set(),
     });
     this.taskDefinitions.push(task);
+  }
+
+  /** The parsed file at a path, when it parsed. */
+  file(path: string): ParsedFile | undefined {
+    const file = this.filesByPath.get(path);
+    return file && !file.error && file.root ? file : undefined;
   }
 
   /** Roles whose literal RoleName equals the name (a Sub-style string with tokens never matches). */

@@ -4,8 +4,9 @@ import type { IamRole } from '../model/iam-model.js';
 import type { Repository } from '../model/repository.js';
 import type { TaskDefinition } from '../model/task-definition.js';
 import type { LintConfig } from '../config.js';
-import { capitalize } from './ecr-pull-permissions.js';
+import { capitalize, uncertaintyReason } from './ecr-pull-permissions.js';
 import { agentCredentialSource, describeSource } from './credential-sources.js';
+import { buildAddPermissionsFix } from './fix-builders.js';
 import { checkRoleGrants, missingGrants } from './role-grants.js';
 import type { Rule } from './rule.js';
 import { awslogsContainers, type AwslogsNeed } from './task-needs.js';
@@ -29,10 +30,14 @@ export const awslogsPermissions: Rule = {
       if (!source) continue;
       for (const text of source.externalRoles) noteUnverifiable(text, { path: task.path, node: needs[0].node }, 'awslogs permissions');
       for (const need of needs) {
-        const resources = logGroupResources(need);
+        const resources = logStreamResources(need);
         for (const role of source.roles) {
-          const { definite, uncertain } = missingGrants(checkRoleGrants(role, logActions, resources, config));
+          const grants = checkRoleGrants(role, logActions, resources, config);
+          const { definite, uncertain } = missingGrants(grants);
           if (definite.length === 0 && uncertain.length === 0) continue;
+          const fix = grants.some((g) => g.denyingStatement)
+            ? undefined
+            : buildAddPermissionsFix(repo, role, { actions: [...definite, ...uncertain], resources: [logGroupGrantArn(need)], policyName: 'awslogs' }, `Allow ${role.label} to write to log group ${groupLabel(need)}`);
           // On EC2 the agent falls back to the instance role only where the execution-role override is off.
           const instanceCovers = source.kind === 'execution' && instanceRolesGrant(repo, task, resources, config);
           report({
@@ -42,9 +47,11 @@ export const awslogsPermissions: Rule = {
             message:
               `${capitalize(describeSource(source, role))} of task definition ${task.label} ${definite.length ? 'does not allow' : 'may not allow'} ` +
               `${[...definite, ...uncertain].join(', ')} on log group ${groupLabel(need)}` +
+              (definite.length ? '' : ` (${uncertaintyReason(role)})`) +
               (instanceCovers ? '; only the instance role allows them, which ECS uses only where the agent\'s execution-role override for awslogs is off.' : '.'),
             messageId: `missing:${role.id}:${groupLabel(need)}`,
             relatedPaths: [role.path],
+            fixes: fix ? [fix] : [],
           });
         }
       }
@@ -63,6 +70,19 @@ export function logGroupResources(need: AwslogsNeed): string[] {
     const arns = logGroupArns(group, need.region);
     return [arns.groupArn, arns.streamsArn];
   });
+}
+
+/** The ARN a fix grants on: the group's streams (`log-group:name:*`), which covers what awslogs calls. */
+export function logGroupGrantArn(need: AwslogsNeed): string {
+  return logGroupArns(need.group?.values[0] ?? '*', need.region).streamsArn;
+}
+
+/**
+ * For the stream actions, also a stream of the group: `!Sub ${LogGroup.Arn}:*` is `log-group:<name>:*:*`
+ * (the Arn attribute already ends in `:*`), which covers every stream although it covers neither form above.
+ */
+function logStreamResources(need: AwslogsNeed): string[] {
+  return logGroupResources(need).flatMap((arn) => (arn.endsWith(':*') ? [arn, `${arn.slice(0, -2)}:log-stream:ecs-task-stream`] : [arn]));
 }
 
 function instanceRolesGrant(repo: Repository, task: TaskDefinition, resources: string[], config: LintConfig): boolean {

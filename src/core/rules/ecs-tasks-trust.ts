@@ -2,9 +2,16 @@
 import { evaluateTrust } from '../iam/evaluate.js';
 import type { IamRole } from '../model/iam-model.js';
 import { knownRoles } from '../model/repository.js';
+import { buildTrustServiceFix } from './fix-builders.js';
 import type { Rule } from './rule.js';
 
 const invalidEcsTasksPrincipal = /^ecs-tasks\.(\$\{AWS::URLSuffix\}|amazonaws\.com\.cn)$/;
+/** The same principals as written in source, where the `!Sub` and quotes are still around them. */
+const invalidPrincipalText = /ecs-tasks\.(\$\{AWS::URLSuffix\}|amazonaws\.com\.cn)/;
+
+export function fixesOf<T>(fix: T | undefined): T[] {
+  return fix ? [fix] : [];
+}
 
 export const ecsTasksTrust: Rule = {
   meta: {
@@ -27,17 +34,26 @@ export const ecsTasksTrust: Rule = {
           checked.add(role);
           const trustNode = role.trust.origin?.node;
           if (!trustNode) continue;
+          let reportedInvalid = false;
           for (const statement of role.trust.statements) {
             for (const service of statement.principal?.service ?? []) {
               if (!invalidEcsTasksPrincipal.test(service)) continue;
+              reportedInvalid = true;
+              const why = service.includes('${')
+                ? 'which resolves to ecs-tasks.amazonaws.com.cn in the China regions, where IAM rejects it as an invalid principal'
+                : 'which IAM rejects as an invalid principal';
               report({
                 path: role.path,
                 node: statement.origin?.node ?? trustNode,
-                message: `Role ${role.label} trusts '${service}', which IAM rejects as an invalid principal in every partition; the ECS tasks principal is ecs-tasks.amazonaws.com, also in China.`,
+                message: `Role ${role.label} trusts '${service}', ${why}; the ECS tasks principal is ecs-tasks.amazonaws.com in every partition, China included.`,
                 messageId: `invalid-principal:${role.id}:${service}`,
+                fixes: fixesOf(buildTrustServiceFix(repo, role, 'ecs-tasks.amazonaws.com', `Trust ecs-tasks.amazonaws.com in ${role.label}`, (text) => invalidPrincipalText.test(text))),
+                relatedPaths: [task.path],
               });
             }
           }
+          // The invalid principal is the root cause; a second finding saying the role is untrusted would repeat it.
+          if (reportedInvalid) continue;
           const { trusts } = evaluateTrust(role.trust, { service: 'ecs-tasks.amazonaws.com' });
           if (trusts !== 'no') continue;
           const services = role.trust.statements.flatMap((s) => s.principal?.service ?? []);
@@ -46,6 +62,7 @@ export const ecsTasksTrust: Rule = {
             node: trustNode,
             message: `Role ${role.label} is the ${as} of task definition ${task.label} but its trust policy does not allow ecs-tasks.amazonaws.com to assume it${services.length ? ` (it trusts ${services.join(', ')})` : ''}; ECS reports "ECS was unable to assume the role".`,
             messageId: `untrusted:${role.id}`,
+            fixes: fixesOf(buildTrustServiceFix(repo, role, 'ecs-tasks.amazonaws.com', `Trust ecs-tasks.amazonaws.com in ${role.label}`, (text) => invalidPrincipalText.test(text))),
             relatedPaths: [task.path],
           });
         }

@@ -2,7 +2,20 @@
 import { isRoleAbsent } from '../model/repository.js';
 import { isFargateLike } from '../model/task-definition.js';
 import { joinList } from './role-not-verifiable.js';
+import { addMapEntry, insertTopLevelResource } from '../fix/document-edits.js';
+import type { FixValue } from '../fix/fix-value.js';
+import type { Fix } from '../finding.js';
+import { evaluateTrust } from '../iam/evaluate.js';
+import type { IamRole } from '../model/iam-model.js';
+import type { Repository } from '../model/repository.js';
+import { knownRoles } from '../model/repository.js';
+import type { TaskDefinition } from '../model/task-definition.js';
+import { getValue, isMap } from '../parse/node.js';
+import type { LintConfig } from '../config.js';
+import { logGroupGrantArn } from './awslogs-permissions.js';
+import { allowStatement, combineEdits, editableDocument, newRoleBody, toFixValue, unusedLogicalId } from './fix-builders.js';
 import type { Rule } from './rule.js';
+import { secretGrantsOf } from './secrets-permissions.js';
 import { alwaysExecutionRoleNeeds, awslogsContainers, privateEcrImages, type ExecutionRoleNeed } from './task-needs.js';
 
 export const executionRoleRequired: Rule = {
@@ -14,7 +27,7 @@ export const executionRoleRequired: Rule = {
     requirements: ['R7', 'R9', 'R12', 'R13', 'R14', 'R15', 'R16'],
     fixable: true,
   },
-  check({ repo, report }) {
+  check({ repo, config, report }) {
     for (const task of repo.taskDefinitions) {
       if (!isRoleAbsent(repo.executionRole(task))) continue;
       const needs: ExecutionRoleNeed[] = [];
@@ -34,7 +47,63 @@ export const executionRoleRequired: Rule = {
         node: needs[0].node,
         message: `Task definition ${task.label} has no execution role, but ${joinList([...new Set(needs.map((n) => n.reason))])}; ECS rejects or fails the task without one.`,
         messageId: 'missing-execution-role',
+        fixes: buildExecutionRoleFix(repo, config, task),
       });
     }
   },
 };
+
+const executionPolicy = 'AmazonECSTaskExecutionRolePolicy';
+
+/** A role that already serves as an execution role: trusted by ecs-tasks and carrying the managed policy or used as one. */
+function findExecutionRoleCandidates(repo: Repository, task: TaskDefinition): IamRole[] {
+  const usedAsExecution = new Set<IamRole>();
+  for (const other of repo.taskDefinitions) if (other !== task) for (const role of knownRoles(repo.executionRole(other))) usedAsExecution.add(role);
+  return repo.roles.filter(
+    (role) =>
+      role.origin === 'template' &&
+      role.trust !== undefined &&
+      evaluateTrust(role.trust, { service: 'ecs-tasks.amazonaws.com' }).trusts === 'yes' &&
+      (usedAsExecution.has(role) || role.managedPolicies.some((m) => m.arn.endsWith(`/${executionPolicy}`))),
+  );
+}
+
+function buildExecutionRoleFix(repo: Repository, config: LintConfig, task: TaskDefinition): Fix[] {
+  const doc = editableDocument(repo, task.path);
+  if (!doc) return [];
+  const candidates = findExecutionRoleCandidates(repo, task);
+  if (task.source === 'json') {
+    // A JSON task definition can only name a role by ARN: one with a literal name, in an account the file shows.
+    const account = /\b(\d{12})\b/.exec(doc.source.text)?.[1];
+    const role = candidates.find((r) => !r.roleName.includes('${'));
+    if (!account || !role) return [];
+    const arn = `arn:aws:iam::${account}:role/${role.roleName}`;
+    return [{ title: `Set executionRoleArn to ${role.label}`, edits: addMapEntry(doc, task.node, 'executionRoleArn', { kind: 'string', value: arn }, { after: 'family' }) }];
+  }
+  const template = task.template!;
+  const sameTemplate = candidates.find((r) => r.template === template);
+  const after = ['TaskRoleArn', 'NetworkMode', 'RequiresCompatibilities', 'Family'].find((key) => getValue(task.node, key) !== undefined);
+  if (sameTemplate?.resource) {
+    const value: FixValue = { kind: 'getatt', logicalId: sameTemplate.resource.logicalId, attribute: 'Arn' };
+    return [{ title: `Use ${sameTemplate.label} as the execution role`, edits: addMapEntry(doc, task.node, 'ExecutionRoleArn', value, { after }) }];
+  }
+  const resources = getValue(template.root, 'Resources');
+  if (!isMap(resources) || !task.resource) return [];
+  const logicalId = unusedLogicalId(template, `${task.resource.logicalId}ExecutionRole`);
+  const statements: FixValue[] = [];
+  const secretGrants = secretGrantsOf(task, config);
+  for (const action of [...new Set(secretGrants.map((g) => g.action))]) {
+    const grants = [...new Set(secretGrants.filter((g) => g.action === action).map((g) => g.grant))];
+    statements.push(allowStatement([action], grants.map((g) => toFixValue(g, template))));
+  }
+  const createGroups = awslogsContainers(task).filter((need) => need.createGroup);
+  if (createGroups.length) {
+    statements.push(allowStatement(['logs:CreateLogGroup'], [...new Set(createGroups.map(logGroupGrantArn))].map((arn) => toFixValue(arn, template))));
+  }
+  const body = newRoleBody('ecs-tasks.amazonaws.com', [executionPolicy], statements, 'execution');
+  const edits = combineEdits([
+    ...addMapEntry(doc, task.node, 'ExecutionRoleArn', { kind: 'getatt', logicalId, attribute: 'Arn' }, { after }),
+    ...insertTopLevelResource(doc, resources, logicalId, body, { after: task.resource.logicalId }),
+  ]);
+  return [{ title: `Add execution role ${logicalId}`, edits }];
+}

@@ -5,7 +5,10 @@ import { classifySecretReference, secretResourceCandidates } from '../model/secr
 import { resolveStrings } from '../model/resolve.js';
 import type { TaskDefinition } from '../model/task-definition.js';
 import { executionRoleSource } from './credential-sources.js';
+import { uncertaintyReason } from './ecr-pull-permissions.js';
 import { checkRoleGrants, missingGrants } from './role-grants.js';
+import { buildAddPermissionsFix } from './fix-builders.js';
+import type { Fix } from '../finding.js';
 import type { Rule, RuleContext } from './rule.js';
 import { secretReferences } from './task-needs.js';
 
@@ -13,8 +16,13 @@ interface SecretAccess {
   valueFrom: string;
   node: DocNode;
   what: string;
-  /** Actions and the resources any one of which must be granted for each. */
-  requirements: { action: string; resources: string[] }[];
+  /** Actions and the resources any one of which must be granted for each; `grant` is what a fix writes. */
+  requirements: { action: string; resources: string[]; grant: string }[];
+  /**
+   * The value is a parameter or import the linter cannot resolve, so neither the service nor the ARN is
+   * known: one of the requirements being granted is enough, and a gap is at most a warning.
+   */
+  unresolved?: boolean;
 }
 
 export const secretsPermissions: Rule = {
@@ -37,13 +45,37 @@ export const secretsPermissions: Rule = {
       for (const access of accesses) {
         for (const role of source.roles) {
           const grants = access.requirements.flatMap((r) => checkRoleGrants(role, [r.action], r.resources, config));
+          if (access.unresolved) {
+            if (grants.some((g) => g.state === 'yes')) continue;
+            report({
+              path: task.path,
+              node: access.node,
+              severity: 'warning',
+              message: `Execution role ${role.label} of task definition ${task.label} may not allow secretsmanager:GetSecretValue or ssm:GetParameters on ${access.what}, which the linter cannot resolve; if it cannot read it, the task fails to start with ResourceInitializationError.`,
+              messageId: `unresolved:${role.id}:${access.valueFrom}`,
+              relatedPaths: [role.path],
+            });
+            continue;
+          }
           const { definite, uncertain } = missingGrants(grants);
           if (definite.length === 0 && uncertain.length === 0) continue;
+          const missingRequirements = access.requirements.filter((r) => definite.includes(r.action) || uncertain.includes(r.action));
+          const fixes: Fix[] = [];
+          if (!grants.some((g) => g.denyingStatement)) {
+            const fix = buildAddPermissionsFix(
+              repo,
+              role,
+              { actions: [...new Set(missingRequirements.map((r) => r.action))], resources: [...new Set(missingRequirements.map((r) => r.grant))], policyName: 'secrets' },
+              `Allow ${role.label} to read ${access.what}`,
+            );
+            if (fix) fixes.push(fix);
+          }
           report({
             path: task.path,
             node: access.node,
+            fixes,
             severity: definite.length ? 'error' : 'warning',
-            message: `Execution role ${role.label} of task definition ${task.label} ${definite.length ? 'does not allow' : 'may not allow'} ${[...new Set([...definite, ...uncertain])].join(', ')} on ${access.what}${definite.length ? '' : ' (it depends on a value the linter cannot resolve)'}; the task fails to start with ResourceInitializationError.`,
+            message: `Execution role ${role.label} of task definition ${task.label} ${definite.length ? 'does not allow' : 'may not allow'} ${[...new Set([...definite, ...uncertain])].join(', ')} on ${access.what}${definite.length ? '' : ` (${uncertaintyReason(role)})`}; the task fails to start with ResourceInitializationError.`,
             messageId: `missing:${role.id}:${access.valueFrom}`,
             relatedPaths: [role.path],
           });
@@ -53,14 +85,22 @@ export const secretsPermissions: Rule = {
   },
 };
 
-function collectAccesses(context: RuleContext, task: TaskDefinition): SecretAccess[] {
+/** What a new execution role must be granted so every secret of the task can be read. */
+export function secretGrantsOf(task: TaskDefinition, config: RuleContext['config']): { action: string; grant: string }[] {
+  const accesses = collectAccesses({ config, report: () => {} }, task);
+  return accesses.flatMap((access) => access.requirements.map(({ action, grant }) => ({ action, grant })));
+}
+
+function collectAccesses(context: Pick<RuleContext, 'config' | 'report'>, task: TaskDefinition): SecretAccess[] {
   const accesses: SecretAccess[] = [];
   const accountRegion = { account: context.config.account, region: context.config.region };
   const add = (valueFrom: string, node: DocNode, registryCredentials: boolean) => {
     const reference = classifySecretReference(valueFrom, accountRegion);
     if (reference.kind === 'unknown') {
-      const access = tokenReferenceAccess(task, valueFrom, node);
-      if (access) accesses.push(access);
+      const access = tokenReferenceAccess(task, valueFrom, node) ?? unresolvedAccess(task, valueFrom, node);
+      accesses.push(access);
+      const key = customerManagedKeyOf(task, valueFrom);
+      if (key) access.requirements.push({ action: 'kms:Decrypt', resources: [key], grant: key });
       return;
     }
     if (reference.kind === 'invalid') {
@@ -77,23 +117,32 @@ function collectAccesses(context: RuleContext, task: TaskDefinition): SecretAcce
         valueFrom,
         node,
         what: `secret ${reference.name.replace(/-\$\{[^}]+\.Suffix\}$/, '')}`,
-        requirements: [{ action: 'secretsmanager:GetSecretValue', resources: secretResourceCandidates(reference) }],
+        requirements: [{ action: 'secretsmanager:GetSecretValue', resources: secretResourceCandidates(reference), grant: secretGrant(reference.secretArn, reference.hasRandomSuffix === true) }],
       });
     } else if (registryCredentials) {
       // Repository credentials are always a Secrets Manager secret; a bare value is the secret's name.
       const secretArn = `arn:\${AWS::Partition}:secretsmanager:${context.config.region ?? '${AWS::Region}'}:${context.config.account ?? '${AWS::AccountId}'}:secret:${valueFrom}`;
-      accesses.push({ valueFrom, node, what: `secret ${valueFrom}`, requirements: [{ action: 'secretsmanager:GetSecretValue', resources: [secretArn, `${secretArn}-AbCdEf`] }] });
+      accesses.push({ valueFrom, node, what: `secret ${valueFrom}`, requirements: [{ action: 'secretsmanager:GetSecretValue', resources: [secretArn, `${secretArn}-AbCdEf`], grant: secretGrant(secretArn, false) }] });
     } else {
-      const requirements = [{ action: 'ssm:GetParameters', resources: [reference.parameterArn] }];
+      if (reference.malformedColonForm) {
+        context.report({
+          path: task.path,
+          node,
+          severity: 'warning',
+          message: `Task definition ${task.label} references '${valueFrom}', which is not a valid SSM parameter ARN: write 'parameter/${reference.name.replace(/^\/+/, '')}', not 'parameter:${reference.name}'.`,
+          messageId: `malformed-ssm-arn:${valueFrom}`,
+        });
+      }
+      const requirements = [{ action: 'ssm:GetParameters', resources: [reference.parameterArn], grant: reference.parameterArn }];
       if (reference.referencesSecretsManager) {
         const secretName = reference.name.replace(/^\/?aws\/reference\/secretsmanager\//, '');
         const secretArn = `arn:\${AWS::Partition}:secretsmanager:${context.config.region ?? '${AWS::Region}'}:${context.config.account ?? '${AWS::AccountId}'}:secret:${secretName}`;
-        requirements.push({ action: 'secretsmanager:GetSecretValue', resources: [secretArn, `${secretArn}-AbCdEf`] });
+        requirements.push({ action: 'secretsmanager:GetSecretValue', resources: [secretArn, `${secretArn}-AbCdEf`], grant: secretGrant(secretArn, false) });
       }
       accesses.push({ valueFrom, node, what: `parameter ${reference.name}`, requirements });
     }
     const key = customerManagedKeyOf(task, valueFrom);
-    if (key) accesses[accesses.length - 1].requirements.push({ action: 'kms:Decrypt', resources: [key] });
+    if (key) accesses[accesses.length - 1].requirements.push({ action: 'kms:Decrypt', resources: [key], grant: key });
   };
   for (const need of secretReferences(task)) for (const value of need.reference.valueFrom.values) add(value, need.reference.node, false);
   for (const container of task.containers) {
@@ -110,13 +159,34 @@ function tokenReferenceAccess(task: TaskDefinition, valueFrom: string, node: Doc
   const match = /^\$\{([A-Za-z0-9]+)\}$/.exec(valueFrom);
   const resource = match ? task.template?.resources.get(match[1]) : undefined;
   if (resource?.type === 'AWS::SecretsManager::Secret') {
-    return { valueFrom, node, what: `secret ${resource.logicalId}`, requirements: [{ action: 'secretsmanager:GetSecretValue', resources: [valueFrom] }] };
+    return { valueFrom, node, what: `secret ${resource.logicalId}`, requirements: [{ action: 'secretsmanager:GetSecretValue', resources: [valueFrom], grant: valueFrom }] };
   }
   if (resource?.type === 'AWS::SSM::Parameter') {
     const arn = `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${valueFrom}`;
-    return { valueFrom, node, what: `parameter ${resource.logicalId}`, requirements: [{ action: 'ssm:GetParameters', resources: [arn] }] };
+    return { valueFrom, node, what: `parameter ${resource.logicalId}`, requirements: [{ action: 'ssm:GetParameters', resources: [arn], grant: arn }] };
   }
   return undefined;
+}
+
+/** A value given by a parameter, an import or another unresolved token: either read action on it will do. */
+function unresolvedAccess(task: TaskDefinition, valueFrom: string, node: DocNode): SecretAccess {
+  const token = /^\$\{([^}]+)\}/.exec(valueFrom)?.[1];
+  const what = token && task.template?.parameters.has(token) ? `the value of parameter ${token}` : `'${valueFrom}'`;
+  return {
+    valueFrom,
+    node,
+    what,
+    requirements: [
+      { action: 'secretsmanager:GetSecretValue', resources: [valueFrom], grant: valueFrom },
+      { action: 'ssm:GetParameters', resources: [valueFrom], grant: valueFrom },
+    ],
+    unresolved: true,
+  };
+}
+
+/** The resource a fix grants for a secret: its exact ARN when the random suffix is known, else any suffix. */
+function secretGrant(secretArn: string, hasRandomSuffix: boolean): string {
+  return hasRandomSuffix || secretArn.includes('${') ? secretArn : `${secretArn}-??????`;
 }
 
 /** The KMS key of a secret defined in the same template with a customer managed `KmsKeyId`. */

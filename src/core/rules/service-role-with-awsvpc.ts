@@ -1,5 +1,7 @@
 /** service-role-with-awsvpc: AWS::ECS::Service.Role is set where ECS requires its service-linked role (R36). */
-import { getEntry } from '../parse/node.js';
+import { getValue, isSeq } from '../parse/node.js';
+import { removeMapEntry } from '../fix/document-edits.js';
+import { editableDocument } from './fix-builders.js';
 import type { Rule } from './rule.js';
 
 export const serviceRoleWithAwsvpc: Rule = {
@@ -23,13 +25,26 @@ export const serviceRoleWithAwsvpc: Rule = {
       if (service.hasServiceRegistries) reasons.push('it uses service registries');
       if (service.deploymentControllerType === 'EXTERNAL') reasons.push('it uses an external deployment controller');
       if (service.loadBalancers.length > 1) reasons.push('it has several load balancers');
-      if (service.loadBalancers.length === 0 && !getEntry(service.properties, 'LoadBalancers')) reasons.push('it has no load balancer');
+      // An absent or empty list is no load balancer; a list built with Fn::If or a parameter cannot be counted.
+      const loadBalancersNode = getValue(service.properties, 'LoadBalancers');
+      if (loadBalancersNode === undefined || (isSeq(loadBalancersNode) && loadBalancersNode.items.length === 0)) reasons.push('it has no load balancer');
       if (reasons.length === 0) continue;
+      const removeRoleFix = () => {
+        const doc = editableDocument(repo, service.template.path);
+        const edits = doc && service.properties ? removeMapEntry(doc, service.properties, 'Role') : [];
+        return edits.length ? [{ title: `Remove Role from ${service.resource.logicalId}`, edits }] : [];
+      };
+      // The quoted error is the one for services that need the service-linked role; a Role without any load balancer is refused on its own grounds.
+      const rejection =
+        reasons.length === 1 && reasons[0] === 'it has no load balancer'
+          ? 'ECS accepts a service role only together with a load balancer.'
+          : 'ECS rejects it with "You cannot specify an IAM role for services that require a service linked role."';
       report({
         path: service.template.path,
         node: service.roleNode,
-        message: `Service ${service.resource.logicalId} sets Role although ${reasons.join(' and ')}; ECS rejects it with "You cannot specify an IAM role for services that require a service linked role." Remove the property.`,
+        message: `Service ${service.resource.logicalId} sets Role although ${reasons.join(' and ')}; ${rejection} Remove the property.`,
         messageId: `service-role:${service.resource.logicalId}`,
+        fixes: removeRoleFix(),
       });
     }
   },
