@@ -1,5 +1,5 @@
 /** Finds and reads the files to lint under the working directory, never reading outside it. */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LintConfig } from '../core/config.js';
 import type { InputFile } from '../core/lint.js';
@@ -137,12 +137,10 @@ export async function readLintFiles(root: string, paths: readonly string[], conf
   const accepted = selectWithinLimits(candidates, config, notices);
   const files = await mapBounded(accepted, readConcurrency, async (candidate) => {
     try {
+      if (candidate.size > config.limits.maxFileBytes) return await readHead(candidate);
       const bytes = await readFile(candidate.absolutePath);
       // The size may have changed since stat; the limit is about what is held in memory, so check again.
-      if (bytes.length > config.limits.maxFileBytes) {
-        notices.push(`skipped ${candidate.path}: ${bytes.length} bytes exceeds max-file-bytes (${config.limits.maxFileBytes})`);
-        return undefined;
-      }
+      if (bytes.length > config.limits.maxFileBytes) return await readHead(candidate);
       if (!candidate.explicit && bytes.includes(0)) return undefined;
       return { path: candidate.path, text: bytes.toString('utf8') };
     } catch (error) {
@@ -153,6 +151,21 @@ export async function readLintFiles(root: string, paths: readonly string[], conf
   return { files: files.filter((file): file is InputFile => file !== undefined), notices };
 }
 
+/** How much of an oversized file is read: enough to see whether it is a template or task definition. */
+const headBytes = 64 * 1024;
+
+async function readHead(candidate: Candidate): Promise<InputFile> {
+  const handle = await open(candidate.absolutePath, 'r');
+  try {
+    const buffer = Buffer.alloc(headBytes);
+    const { bytesRead } = await handle.read(buffer, 0, headBytes, 0);
+    const info = await handle.stat();
+    return { path: candidate.path, text: buffer.subarray(0, bytesRead).toString('utf8'), sizeBytes: info.size };
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Applies max-file-bytes per file and max-total-bytes over the sorted list, so the cut-off does not depend on timing. */
 function selectWithinLimits(candidates: readonly Candidate[], config: LintConfig, notices: string[]): Candidate[] {
   const accepted: Candidate[] = [];
@@ -160,7 +173,8 @@ function selectWithinLimits(candidates: readonly Candidate[], config: LintConfig
   for (let index = 0; index < candidates.length; index++) {
     const candidate = candidates[index];
     if (candidate.size > config.limits.maxFileBytes) {
-      notices.push(`skipped ${candidate.path}: ${candidate.size} bytes exceeds max-file-bytes (${config.limits.maxFileBytes})`);
+      // Read only its head: the core reports it as a parse error when it looks like a template.
+      accepted.push(candidate);
       continue;
     }
     if (totalBytes + candidate.size > config.limits.maxTotalBytes) {

@@ -1,5 +1,5 @@
 /** The command line: arguments and config in, files read, lint, report rendered, exit code out. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLintConfig, type FailOn, type LintConfig } from '../core/config.js';
@@ -101,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const lintFiles = (files: readonly InputFile[], lintConfig: LintConfig): LintResult =>
       lint(files, lintConfig, { configPath: loaded.path });
 
-    const discovered = await readLintFiles(io.cwd, positionals, config);
+    const discovered = await readArgumentFiles(io.cwd, positionals, config);
     for (const notice of discovered.notices) io.stderr(`ecs-iam-lint: ${notice}\n`);
 
     let result: LintResult;
@@ -133,6 +133,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof PathArgumentError || error instanceof GlobSyntaxError) return fail(error.message);
     return fail(`internal error: ${(error as Error).stack ?? String(error)}`);
   }
+}
+
+/**
+ * Reads the files the arguments name. Paths outside the working directory are read from their own
+ * directory (the user named them explicitly), and every path is shown relative to the working directory.
+ */
+async function readArgumentFiles(cwd: string, positionals: readonly string[], config: LintConfig) {
+  const inside = positionals.filter((p) => !relative(cwd, resolve(cwd, p)).startsWith('..'));
+  const outside = positionals.filter((p) => !inside.includes(p));
+  const files: InputFile[] = [];
+  const notices: string[] = [];
+  if (inside.length > 0 || outside.length === 0) {
+    const result = await readLintFiles(cwd, inside, config);
+    files.push(...result.files);
+    notices.push(...result.notices);
+  }
+  for (const argument of outside) {
+    const absolute = resolve(cwd, argument);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) throw new PathArgumentError(`cannot read ${argument}: no such file or directory`);
+    const root = info.isDirectory() ? absolute : dirname(absolute);
+    const result = await readLintFiles(root, [info.isDirectory() ? '.' : relative(root, absolute)], config);
+    const prefix = relative(cwd, root).split(sep).join('/');
+    for (const file of result.files) files.push({ ...file, path: `${prefix}/${file.path}` });
+    notices.push(...result.notices);
+  }
+  return { files, notices };
 }
 
 function renderReport(format: Format, result: LintResult, options: { color: boolean }): string {

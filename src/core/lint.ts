@@ -2,7 +2,7 @@
 import type { LintConfig } from './config.js';
 import { severityRank, type Finding } from './finding.js';
 import { Repository } from './model/repository.js';
-import { parseFile } from './parse/parse-file.js';
+import { parseFile, parseOversizedFile } from './parse/parse-file.js';
 import type { ParsedFile } from './parse/parsed-file.js';
 import { allRules } from './rules/index.js';
 import { findNodePath } from './rules/node-path.js';
@@ -15,6 +15,11 @@ export interface InputFile {
   /** Path relative to the lint root, forward slashes. */
   path: string;
   text: string;
+  /**
+   * Size of the whole file when `text` holds only its head because the file is over the size limit;
+   * such a file becomes a parse-error without being read whole.
+   */
+  sizeBytes?: number;
 }
 
 export interface LintResult {
@@ -33,7 +38,11 @@ export interface LintOptions {
 export const ruleMetas: RuleMeta[] = allRules.map((rule) => rule.meta);
 
 export function lint(files: readonly InputFile[], config: LintConfig, options: LintOptions = {}): LintResult {
-  const parsed = files.map((file) => parseFile(file.path, file.text, config.limits));
+  const parsed = files.map((file) =>
+    file.sizeBytes !== undefined && file.sizeBytes > config.limits.maxFileBytes
+      ? parseOversizedFile(file.path, file.text, file.sizeBytes, config.limits)
+      : parseFile(file.path, file.text, config.limits),
+  );
   const byPath = new Map(parsed.map((file) => [file.source.path, file]));
   const repo = new Repository(parsed, config, options.configPath);
   const findings: Finding[] = [];

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { lint } from '../../src/core/lint.js';
 import { PathArgumentError, readLintFiles } from '../../src/cli/discover-files.js';
 import { defaultLintConfig, type LintConfig } from '../../src/core/config.js';
 import { makeTempTree } from './temp-tree.js';
@@ -94,17 +95,27 @@ test('refuses a path outside the root and a path that does not exist', async (t)
   await assert.rejects(readLintFiles(root, ['missing.yaml'], defaultLintConfig()), /cannot read missing\.yaml: no such file or directory/);
 });
 
-test('stops adding files past max-total-bytes, and skips files over max-file-bytes, with notices', async (t) => {
+test('stops adding files past max-total-bytes with a notice, and reads only the head of files over max-file-bytes', async (t) => {
   const root = await makeTempTree(t, { 'a.yaml': 'x'.repeat(40), 'b.yaml': 'x'.repeat(40), 'c.yaml': 'x'.repeat(40), 'big.yaml': 'x'.repeat(500) });
   const config = defaultLintConfig();
   config.limits.maxTotalBytes = 100;
   config.limits.maxFileBytes = 200;
   const result = await readLintFiles(root, [], config);
-  assert.deepEqual(result.files.map((file) => file.path), ['a.yaml', 'b.yaml']);
-  assert.deepEqual(result.notices, [
-    'skipped big.yaml: 500 bytes exceeds max-file-bytes (200)',
-    'stopped reading at c.yaml: the files so far total 80 bytes and max-total-bytes is 100; 1 file was not linted',
-  ]);
+  assert.deepEqual(result.files.map((file) => [file.path, file.sizeBytes]), [['a.yaml', undefined], ['b.yaml', undefined], ['big.yaml', 500]]);
+  assert.deepEqual(result.notices, ['stopped reading at c.yaml: the files so far total 80 bytes and max-total-bytes is 100; 1 file was not linted']);
+});
+
+test('reports a template over max-file-bytes as a parse error with its size', async (t) => {
+  const big = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n" + '  # padding\n'.repeat(200);
+  const root = await makeTempTree(t, { 'big.yaml': big, '.ecs-iam-lint.yml': 'limits:\n  max-file-bytes: 1000\n' });
+  const config = defaultLintConfig();
+  config.limits.maxFileBytes = 1000;
+  const files = (await readLintFiles(root, [], config)).files;
+  const result = lint(files, config);
+  assert.deepEqual(
+    result.findings.map((f) => [f.ruleId, f.path, f.message]),
+    [['parse-error', 'big.yaml', 'Cannot parse template: file is 2 KB, over the 1000 bytes limit.']],
+  );
 });
 
 test('leaves out binary files found by walking', async (t) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFile, symlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../../src/cli/main.js';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -119,14 +119,22 @@ test('writes the report to --output instead of stdout, creating its directory', 
   assert.equal(log.runs[0].tool.driver.name, 'ecs-iam-lint');
 });
 
-test('exits 2 for a path outside the working directory or one that does not exist', async (t) => {
+test('lints a directory outside the working directory when named, showing paths relative to it', async (t) => {
+  const other = await makeTempTree(t, { 'app.yaml': brokenTemplate });
   const root = await makeTempTree(t, quietFiles);
-  const outside = await run(root, '../');
-  assert.equal(outside.code, 2);
-  assert.match(outside.stderr, /is outside the working directory/);
+  const argument = relative(root, other);
+  const { code, stdout } = await run(root, argument);
+  assert.equal(code, 1);
+  assert.ok(stdout.includes(`${argument.split(sep).join('/')}/app.yaml:`), stdout);
+});
+
+test('exits 2 for a path that does not exist', async (t) => {
+  const root = await makeTempTree(t, quietFiles);
   const missing = await run(root, 'nope.yaml');
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /cannot read nope\.yaml/);
+  const missingOutside = await run(root, '../no-such-directory-here');
+  assert.equal(missingOutside.code, 2);
 });
 
 test('exits 2 for an include glob that expands without bound', async (t) => {

@@ -42,6 +42,16 @@ export function parseFile(path: string, text: string, limits: ParseLimits = defa
   }
 }
 
+/**
+ * A file over the size limit that the caller did not read whole: only its head is known, enough to tell
+ * whether it looks like a template or task definition and so deserves a parse error rather than silence.
+ */
+export function parseOversizedFile(path: string, head: string, sizeBytes: number, limits: ParseLimits = defaultParseLimits): ParsedFile {
+  const source = new SourceFile(path, head);
+  const message = `file is ${formatSize(sizeBytes)}, over the ${formatSize(limits.maxFileBytes)} limit`;
+  return failedFile(source, detectSyntax(head), { message, startOffset: 0, endOffset: 0 });
+}
+
 /** JSON when the first character after any BOM and whitespace opens an object or array; YAML otherwise. */
 export function detectSyntax(text: string): Syntax {
   for (let offset = 0; offset < text.length; offset++) {
