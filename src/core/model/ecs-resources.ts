@@ -9,6 +9,8 @@ export interface EcsService {
   properties?: MapNode;
   /** The task definition's logical id when the service references one in the same template. */
   taskDefinitionLogicalId?: string;
+  /** The cluster resource the service runs in, when it is defined in the repository (possibly in a parent stack). */
+  cluster?: { template: Template; logicalId: string };
   launchType?: string;
   capacityProviders: string[];
   /** The `Role` property entry (legacy service role), when set. */
@@ -41,6 +43,7 @@ export function buildServices(template: Template): EcsService[] {
       template,
       properties: props,
       taskDefinitionLogicalId: refTarget(taskDef, template, 'AWS::ECS::TaskDefinition'),
+      cluster: clusterTarget(resolveNode(scope, getValue(props, 'Cluster')), template),
       launchType: resolvedToStrings(scope, resolveNode(scope, getValue(props, 'LaunchType')))[0],
       capacityProviders,
       roleNode: getValue(props, 'Role'),
@@ -51,6 +54,17 @@ export function buildServices(template: Template): EcsService[] {
       deploymentControllerType: resolvedToStrings(scope, resolveNode(scope, getValue(getValue(props, 'DeploymentController'), 'Type')))[0],
     };
   });
+}
+
+/** The AWS::ECS::Cluster a Cluster property points at, following parameters passed by parent stacks. */
+function clusterTarget(value: Resolved, template: Template): EcsService['cluster'] {
+  const options = value.kind === 'choice' ? value.options : [value];
+  for (const option of options) {
+    if (option.kind !== 'ref' || option.attribute !== undefined && option.attribute !== 'Arn') continue;
+    const owner = option.template ?? template;
+    if (owner.resources.get(option.logicalId)?.type === 'AWS::ECS::Cluster') return { template: owner, logicalId: option.logicalId };
+  }
+  return undefined;
 }
 
 function refTarget(value: Resolved, template: Template, type: string): string | undefined {

@@ -16,6 +16,7 @@ import {
 import { buildInstanceCapacity, buildServices, instanceProfileRoles, type EcsService, type InstanceCapacity } from './ecs-resources.js';
 import { isLiteral, resolveNode, resolvedToStrings, type Resolved, type ResolveScope } from './resolve.js';
 import { buildTemplate, readIgnoredRules, resourcesOfType, type Template } from './template.js';
+import { linkTemplates } from './template-links.js';
 import { readTaskDefinition, TaskDefinitionReader, type TaskDefinition } from './task-definition.js';
 
 export type RoleOption =
@@ -67,6 +68,7 @@ export class Repository {
         if (template) this.templates.push(template);
       }
     }
+    linkTemplates(this.templates);
     for (const template of this.templates) this.addTemplateRoles(template);
     for (const declared of config.externalRoles) this.indexRole(buildConfigRole(declared, configPath));
     this.linkPolicies();
@@ -150,7 +152,7 @@ export class Repository {
         ignoredRules: new Set([...template.ignoredRules, ...resource.ignoredRules]),
       });
       for (const service of this.servicesOf(task)) {
-        const launchType = service.launchType;
+        const launchType = service.launchType ?? this.defaultLaunchType(service);
         if (launchType === 'FARGATE' || launchType === 'EC2' || launchType === 'EXTERNAL' || launchType === 'MANAGED_INSTANCES') {
           task.launchTypes.add(launchType);
         }
@@ -165,6 +167,17 @@ export class Repository {
       }
       this.taskDefinitions.push(task);
     }
+  }
+
+  /**
+   * A service with neither LaunchType nor capacity provider strategy runs on its cluster's default: EC2
+   * when the cluster's template provides EC2 capacity and sets no default strategy.
+   */
+  private defaultLaunchType(service: EcsService): string | undefined {
+    if (service.capacityProviders.length || !service.cluster) return undefined;
+    const cluster = service.cluster.template.resources.get(service.cluster.logicalId);
+    if (cluster?.properties?.entries.some((e) => e.key === 'DefaultCapacityProviderStrategy')) return undefined;
+    return this.capacity.some((c) => c.template === service.cluster!.template) ? 'EC2' : undefined;
   }
 
   private addJsonTaskDefinition(file: ParsedFile, node: MapNode): void {
@@ -213,7 +226,8 @@ export class Repository {
           options.push({ kind: 'none' });
           return;
         case 'ref': {
-          const role = scope.template ? this.roleByLogicalId(scope.template, v.logicalId) : undefined;
+          const template = v.template ?? scope.template;
+          const role = template ? this.roleByLogicalId(template, v.logicalId) : undefined;
           if (role) options.push({ kind: 'role', role, byName: v.attribute === undefined });
           else options.push({ kind: 'external', text: v.attribute ? `${v.logicalId}.${v.attribute}` : v.logicalId });
           return;
@@ -247,6 +261,11 @@ export class Repository {
    * else the only ECS capacity in the repository. Empty when none is visible.
    */
   instanceRolesFor(task: TaskDefinition): IamRole[] {
+    const clusterTemplates = new Set(this.servicesOf(task).flatMap((s) => (s.cluster ? [s.cluster.template] : [])));
+    const clusterCapacity = this.capacity.filter((c) => clusterTemplates.has(c.template));
+    if (clusterCapacity.length) {
+      return [...new Set(clusterCapacity.flatMap((c) => this.instanceRolesOf(c)))];
+    }
     let capacity = this.capacity.filter((c) => c.template === task.template);
     if (capacity.length === 0) capacity = this.capacity;
     const roles = new Set<IamRole>();

@@ -16,7 +16,8 @@ import type { Resource, Template } from './template.js';
 
 export type Resolved =
   | { kind: 'string'; text: string }
-  | { kind: 'ref'; logicalId: string; attribute?: string }
+  /** A resource of `template` (the scope's template when absent): `Ref` when `attribute` is undefined. */
+  | { kind: 'ref'; logicalId: string; attribute?: string; template?: Template }
   | { kind: 'list'; items: Resolved[] }
   /** `Fn::If` (and `Fn::FindInMap` on an unknown key): one of these, depending on conditions. */
   | { kind: 'choice'; options: Resolved[] }
@@ -78,8 +79,12 @@ export function resolveNode(scope: ResolveScope, node: DocNode | undefined, dept
       }
       return { kind: 'unknown', reason: 'Fn::Split of an unresolved value' };
     }
-    case 'Fn::ImportValue':
-      return { kind: 'import', name: resolveNode(scope, arg, depth + 1) };
+    case 'Fn::ImportValue': {
+      const name = resolveNode(scope, arg, depth + 1);
+      const names = resolvedToStrings(scope, name, depth + 1);
+      const exported = names.length === 1 ? scope.template?.links?.resolveImport(names[0]) : undefined;
+      return exported ?? { kind: 'import', name };
+    }
     case 'Fn::Base64':
       return resolveNode(scope, arg, depth + 1);
     default:
@@ -110,9 +115,9 @@ function resolveRef(scope: ResolveScope, name: string | undefined, depth: number
   if (!name) return { kind: 'unknown', reason: 'malformed Ref' };
   if (name === 'AWS::NoValue') return { kind: 'novalue' };
   if (pseudoParameters.has(name)) return { kind: 'string', text: `\${${name}}` };
-  const given = scope.parameterValues?.get(name);
-  if (given) return given;
   const template = scope.template;
+  const given = scope.parameterValues?.get(name) ?? template?.links?.parameterValues.get(name);
+  if (given) return given;
   const parameter = template?.parameters.get(name);
   if (parameter) {
     if (parameter.type?.startsWith('AWS::SSM::Parameter::Value')) return { kind: 'string', text: `\${${name}}` };
@@ -121,7 +126,7 @@ function resolveRef(scope: ResolveScope, name: string | undefined, depth: number
     }
     return { kind: 'string', text: `\${${name}}` };
   }
-  if (template?.resources.has(name)) return { kind: 'ref', logicalId: name };
+  if (template?.resources.has(name)) return { kind: 'ref', logicalId: name, template };
   return { kind: 'unknown', reason: `Ref to undefined '${name}'` };
 }
 
@@ -142,7 +147,16 @@ function resolveGetAtt(scope: ResolveScope, arg: DocNode, depth: number): Resolv
   }
   if (!logicalId || !attribute) return { kind: 'unknown', reason: 'malformed Fn::GetAtt' };
   if (!scope.template?.resources.has(logicalId)) return { kind: 'unknown', reason: `Fn::GetAtt of undefined '${logicalId}'` };
-  return { kind: 'ref', logicalId, attribute };
+  return resolveStackOutput(scope.template, logicalId, attribute, depth) ?? { kind: 'ref', logicalId, attribute, template: scope.template };
+}
+
+/** `!GetAtt Child.Outputs.Name` of a nested stack whose template is in the repository: the output's value. */
+function resolveStackOutput(template: Template, logicalId: string, attribute: string, depth: number): Resolved | undefined {
+  if (!attribute.startsWith('Outputs.')) return undefined;
+  const child = template.links?.childStacks.get(logicalId);
+  const output = child?.outputs.get(attribute.slice('Outputs.'.length));
+  if (!child || !output?.value) return undefined;
+  return resolveNode({ template: child }, output.value, depth + 1);
 }
 
 function resolveSub(scope: ResolveScope, arg: DocNode, depth: number): Resolved {
@@ -182,7 +196,9 @@ function resolveSubVariable(scope: ResolveScope, name: string, depth: number): R
   const dot = name.indexOf('.');
   if (dot > 0 && !name.startsWith('AWS::')) {
     const logicalId = name.slice(0, dot);
-    if (scope.template?.resources.has(logicalId)) return { kind: 'ref', logicalId, attribute: name.slice(dot + 1) };
+    if (scope.template?.resources.has(logicalId)) {
+      return resolveStackOutput(scope.template, logicalId, name.slice(dot + 1), depth) ?? { kind: 'ref', logicalId, attribute: name.slice(dot + 1), template: scope.template };
+    }
     return { kind: 'string', text: `\${${name}}` };
   }
   const resolved = resolveRef(scope, name, depth);
@@ -234,7 +250,7 @@ export function resolvedToStrings(scope: ResolveScope, value: Resolved, depth = 
     case 'string':
       return [value.text];
     case 'ref':
-      return [referenceString(scope, value.logicalId, value.attribute, depth)];
+      return [referenceString(value.template ? { template: value.template } : scope, value.logicalId, value.attribute, depth)];
     case 'list':
       return value.items.flatMap((item) => resolvedToStrings(scope, item, depth + 1));
     case 'choice':

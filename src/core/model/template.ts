@@ -29,6 +29,17 @@ export interface Output {
   exportName?: DocNode;
 }
 
+/**
+ * How a template connects to others in the repository: the values its parent stacks pass to its
+ * parameters, the local templates its nested stacks use, and the exports its imports name.
+ */
+export interface TemplateLinks {
+  parameterValues: Map<string, import('./resolve.js').Resolved>;
+  childStacks: Map<string, Template>;
+  /** The value of the export with this name, when exactly one template in the repository exports it. */
+  resolveImport(name: string): import('./resolve.js').Resolved | undefined;
+}
+
 export interface Template {
   path: string;
   file: ParsedFile;
@@ -42,6 +53,8 @@ export interface Template {
   ignoredRules: Set<string>;
   /** True when the template is SAM (`Transform: AWS::Serverless-2016-10-31`). */
   isSam: boolean;
+  /** Set by the repository once every template is read. */
+  links?: TemplateLinks;
 }
 
 /** Reads `Metadata: { ecs-iam-lint: { ignore: [...] } }` (a list or a single id). */
