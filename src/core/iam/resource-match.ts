@@ -36,8 +36,7 @@ export function matchResource(pattern: string, resource: string, options?: Pseud
 
 /**
  * The general form behind `matchResource`, also used for condition values. `${AWS::...}` pseudo
- * parameters in the pattern match any value; in the value they face a concrete pattern only as
- * "maybe". Other `${...}` tokens match only themselves for certain, anything else as "maybe";
+ * parameters match any value on either side (unless the options pin them). Other `${...}` tokens match only themselves for certain, anything else as "maybe";
  * a pattern `*` covers them.
  */
 export function matchSubPattern(pattern: string, value: string, mode: SubMatchMode): MatchResult {
@@ -337,7 +336,7 @@ class SymbolMatcher {
     }
     if (s === 2) {
       this.add(i, j + 1, 0, YES);
-      if (canAbsorb(vk, pk, p.values[i])) this.add(i + 1, j, 2, MAYBE);
+      if (canAbsorb(vk, pk, p.values[i])) this.add(i + 1, j, 2, YES);
       return this.slot - base;
     }
     switch (pk) {
@@ -365,7 +364,9 @@ class SymbolMatcher {
       this.add(i, j + 1, 0, MAYBE);
       if (pk !== END) this.add(i + 1, j, 0, MAYBE);
     } else if (isPseudo(vk) && canAbsorb(vk, pk, p.values[i])) {
-      this.add(i + 1, j, 2, MAYBE);
+      // A template deployed to the account and region its policies name works: the pseudo parameter
+      // is treated like one in the policy, matching the literal (unless config pins its value).
+      this.add(i + 1, j, 2, YES);
     }
     return this.slot - base;
   }

