@@ -34,10 +34,10 @@ export const serviceRoleWithAwsvpc: Rule = {
         const edits = doc && service.properties ? removeMapEntry(doc, service.properties, 'Role') : [];
         return edits.length ? [{ title: `Remove Role from ${service.resource.logicalId}`, edits }] : [];
       };
-      // The quoted error is the one for services that need the service-linked role; a Role without any load balancer is refused on its own grounds.
+      // A Role without any load balancer gets its own error (cloudposse/terraform-aws-ecs-alb-service-task#136); the rest need the service-linked role.
       const rejection =
         reasons.length === 1 && reasons[0] === 'it has no load balancer'
-          ? 'ECS accepts a service role only together with a load balancer.'
+          ? 'ECS rejects it with "IAM roles are only valid for services configured to use load balancers."'
           : 'ECS rejects it with "You cannot specify an IAM role for services that require a service linked role."';
       report({
         path: service.template.path,
