@@ -141,6 +141,28 @@ export function removeMapEntry(doc: EditableDocument, map: MapNode, key: string)
 }
 
 /**
+ * Removes one item of a list: the item's whole lines (from its dash) in a block list, the item and one
+ * adjacent comma in a flow list or JSON array. The caller keeps lists from becoming empty where an
+ * empty list would be invalid (a policy needs a statement).
+ */
+export function removeSequenceItem(doc: EditableDocument, seq: SeqNode, index: number): TextEdit[] {
+  const item = seq.items[index];
+  if (!item || item.startOffset < seq.startOffset || item.endOffset > seq.endOffset) return [];
+  const { source } = doc;
+  const text = source.text;
+  if (seq.style !== 'block') {
+    if (seq.items.length === 1) return [edit(doc, seq.startOffset, seq.endOffset, '[]')];
+    if (index < seq.items.length - 1) return [edit(doc, item.startOffset, seq.items[index + 1].startOffset, '')];
+    return [edit(doc, seq.items[index - 1].endOffset, item.endOffset, '')];
+  }
+  // The dash sits before the item on its first line: `- Effect: Allow`.
+  const lineStart = source.lineStartOffset(item.startOffset);
+  const lineEnd = source.lineEndOffset(item.endOffset);
+  if (lineEnd < text.length) return [edit(doc, lineStart, skipLineBreak(text, lineEnd), '')];
+  return [edit(doc, lineBreakStartBefore(text, lineStart), lineEnd, '')];
+}
+
+/**
  * Adds a resource under `Resources`: after `after` (or last), separated by a blank line in YAML when the
  * file separates its resources that way; a new member in JSON.
  */

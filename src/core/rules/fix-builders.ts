@@ -257,3 +257,58 @@ export function allowStatement(actions: string[], resources: FixValue[]): FixVal
     ],
   };
 }
+
+/**
+ * A node as a value a fix can write elsewhere (moving a statement to another role): scalars, lists,
+ * maps and the intrinsics Ref, GetAtt and Sub; undefined for anything else, so no fix is guessed.
+ */
+export function nodeToFixValue(node: DocNode): FixValue | undefined {
+  if (isScalar(node)) return node.value === null ? undefined : { kind: 'string', value: String(node.value) };
+  if (isSeq(node)) {
+    const items = node.items.map(nodeToFixValue);
+    return items.every((item): item is FixValue => item !== undefined) ? { kind: 'list', items } : undefined;
+  }
+  if (node.entries.length === 1) {
+    const [{ key, value }] = node.entries;
+    if (key === 'Ref' && isScalar(value)) return { kind: 'ref', name: String(value.value) };
+    if (key === 'Fn::Sub' && isScalar(value)) return { kind: 'sub', template: String(value.value) };
+    if (key === 'Fn::GetAtt') {
+      const parts = isScalar(value) ? String(value.value).split('.') : isSeq(value) ? value.items.map((i) => (isScalar(i) ? String(i.value) : '')) : [];
+      if (parts.length >= 2 && parts.every(Boolean)) return { kind: 'getatt', logicalId: parts[0], attribute: parts.slice(1).join('.') };
+      return undefined;
+    }
+    if (key === 'Condition' || key.startsWith('Fn::')) return undefined;
+  }
+  const entries: [string, FixValue][] = [];
+  for (const entry of node.entries) {
+    const value = nodeToFixValue(entry.value);
+    if (!value) return undefined;
+    entries.push([entry.key, value]);
+  }
+  return { kind: 'map', entries };
+}
+
+/** Adds a whole statement to a role: to its first editable inline policy, else as a new inline policy. */
+export function addStatementEdits(repo: Repository, role: IamRole, statement: FixValue, policyName: string): TextEdit[] | undefined {
+  if (role.origin !== 'template' || !role.resource?.properties) return undefined;
+  const doc = editableDocument(repo, role.path);
+  if (!doc) return undefined;
+  for (const policy of role.inlinePolicies) {
+    const documentNode = policy.origin?.node;
+    if (!isMap(documentNode) || policy.origin?.path !== doc.path || (doc.syntax === 'yaml' && documentNode.style === 'json')) continue;
+    const statements = getValue(documentNode, 'Statement');
+    if (isSeq(statements)) return appendToSequence(doc, statements, statement);
+  }
+  const props = role.resource.properties;
+  const newPolicy: FixValue = {
+    kind: 'map',
+    entries: [
+      ['PolicyName', { kind: 'string', value: policyName }],
+      ['PolicyDocument', { kind: 'map', entries: [['Version', { kind: 'string', value: '2012-10-17' }], ['Statement', { kind: 'list', items: [statement] }]] }],
+    ],
+  };
+  const policies = getValue(props, 'Policies');
+  if (isSeq(policies)) return appendToSequence(doc, policies, newPolicy);
+  if (getEntry(props, 'Policies')) return undefined;
+  return addMapEntry(doc, props, 'Policies', { kind: 'list', items: [newPolicy] }, { after: lastKeyOf(props, ['ManagedPolicyArns', 'AssumeRolePolicyDocument']) });
+}
