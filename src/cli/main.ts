@@ -36,7 +36,7 @@ export const configFileNames = ['.github/ecs-iam-lint.yml', '.ecs-iam-lint.yml']
 const usage = `Usage: ecs-iam-lint [paths...] [options]
 
 Checks the IAM roles of Amazon ECS tasks in CloudFormation templates and task-definition JSON.
-Paths are files or directories under the current directory (default: .).
+Paths are files or directories (default: .).
 
 Options:
   --format text|json|sarif|github   report format (default: text)
@@ -46,6 +46,8 @@ Options:
                                     exit 1 when a finding is at least this severe (default: error,
                                     or the config file's fail-on)
   --output FILE                     write the report to FILE instead of stdout
+  --changed FILE                    review mode (repeatable): report only findings that touch these
+                                    files, parsing only the files they may depend on
   -h, --help                        show this help
   --version                         print the version
 
@@ -70,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         config: { type: 'string' },
         'fail-on': { type: 'string' },
         output: { type: 'string' },
+        changed: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -98,8 +101,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if ('error' in loaded) return fail(loaded.error);
     const config = loaded.config;
     if (failOnOption !== undefined) config.failOn = failOnOption;
+    const changedPaths = values.changed?.map((path) => relative(io.cwd, resolve(io.cwd, path)).split(sep).join('/'));
     const lintFiles = (files: readonly InputFile[], lintConfig: LintConfig): LintResult =>
-      lint(files, lintConfig, { configPath: loaded.path });
+      lint(files, lintConfig, { configPath: loaded.path, changedPaths });
 
     const discovered = await readArgumentFiles(io.cwd, positionals, config);
     for (const notice of discovered.notices) io.stderr(`ecs-iam-lint: ${notice}\n`);

@@ -9,6 +9,7 @@ import { findNodePath } from './rules/node-path.js';
 import { buildUnverifiableFindings, roleNotVerifiable, type UnverifiableNote } from './rules/role-not-verifiable.js';
 import type { RuleMeta } from './rules/rule-meta.js';
 import type { Report, RuleContext } from './rules/rule.js';
+import { findingTouches, selectFilesForChanges } from './select-files.js';
 import { SourceFile } from './text/source-file.js';
 
 export interface InputFile {
@@ -33,11 +34,18 @@ export interface LintResult {
 export interface LintOptions {
   /** Path of the config file, named by findings about roles declared there. */
   configPath?: string;
+  /**
+   * Review mode: only files these changes may affect are parsed, and only findings that touch a changed
+   * file (where they point, what their fix edits, what they depend on) are returned.
+   */
+  changedPaths?: readonly string[];
 }
 
 export const ruleMetas: RuleMeta[] = allRules.map((rule) => rule.meta);
 
-export function lint(files: readonly InputFile[], config: LintConfig, options: LintOptions = {}): LintResult {
+export function lint(allFiles: readonly InputFile[], config: LintConfig, options: LintOptions = {}): LintResult {
+  const changed = options.changedPaths ? new Set(options.changedPaths) : undefined;
+  const files = changed ? selectFilesForChanges(allFiles, [...changed]) : allFiles;
   const parsed = files.map((file) =>
     file.sizeBytes !== undefined && file.sizeBytes > config.limits.maxFileBytes
       ? parseOversizedFile(file.path, file.text, file.sizeBytes, config.limits)
@@ -62,7 +70,7 @@ export function lint(files: readonly InputFile[], config: LintConfig, options: L
     for (const report of buildUnverifiableFindings(notes)) findings.push(toFinding(roleNotVerifiable.meta, report, byPath));
   }
 
-  const kept = findings.filter((finding) => !isSuppressed(finding, byPath.get(finding.path)));
+  const kept = findings.filter((finding) => !isSuppressed(finding, byPath.get(finding.path)) && (!changed || findingTouches(finding, changed)));
   for (const finding of kept) {
     const setting = config.rules[finding.ruleId];
     if (setting && setting !== 'off') finding.severity = setting;

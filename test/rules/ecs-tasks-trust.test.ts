@@ -428,3 +428,32 @@ testFixClears(rule, [
     todo: 'no fix is offered for a trust policy held in a JSON string (the statement nodes all point at the string)',
   },
 ]);
+
+test('ecs-tasks-trust: a role declared in config with the wrong trust is reported at the task definition reference', () => {
+  const result = lintFiles(
+    {
+      'task.json': JSON.stringify(
+        {
+          family: 'web',
+          requiresCompatibilities: ['FARGATE'],
+          networkMode: 'awsvpc',
+          executionRoleArn: 'arn:aws:iam::123456789012:role/declared-exec',
+          containerDefinitions: [{ name: 'web', image: 'nginx:1.27' }],
+        },
+        null,
+        2,
+      ),
+    },
+    { externalRoles: [{ arn: 'arn:aws:iam::123456789012:role/declared-exec', trust: ['ecs.amazonaws.com'] }] },
+  );
+  const found = findingsOf(result, 'ecs-tasks-trust');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].path, 'task.json');
+  assert.equal(found[0].line, 5);
+  assert.match(found[0].message, /declared in config to trust ecs\.amazonaws\.com/);
+  const trusted = lintFiles(
+    { 'task.json': JSON.stringify({ family: 'web', executionRoleArn: 'arn:aws:iam::123456789012:role/declared-exec', containerDefinitions: [{ name: 'web', image: 'nginx' }] }) },
+    { externalRoles: [{ arn: 'arn:aws:iam::123456789012:role/declared-exec', trust: ['ecs-tasks.amazonaws.com'] }] },
+  );
+  assert.equal(findingsOf(trusted, 'ecs-tasks-trust').length, 0);
+});

@@ -33,7 +33,18 @@ export const ecsTasksTrust: Rule = {
           if (checked.has(role) || !role.trust) continue;
           checked.add(role);
           const trustNode = role.trust.origin?.node;
-          if (!trustNode) continue;
+          if (!trustNode) {
+            // A role declared in config has no trust document to point at: point at the reference instead.
+            if (role.origin === 'config' && use && evaluateTrust(role.trust, { service: 'ecs-tasks.amazonaws.com' }).trusts === 'no') {
+              report({
+                path: task.path,
+                node: use.node,
+                message: `Role ${role.label}, the ${as} of task definition ${task.label}, is declared in config to trust ${role.trust.statements.flatMap((st) => st.principal?.service ?? []).join(', ') || 'no service'}, not ecs-tasks.amazonaws.com; ECS reports "ECS was unable to assume the role".`,
+                messageId: `untrusted:${role.id}`,
+              });
+            }
+            continue;
+          }
           let reportedInvalid = false;
           for (const statement of role.trust.statements) {
             for (const service of statement.principal?.service ?? []) {
