@@ -25,13 +25,16 @@ export const roleNotVerifiable: Rule = {
 export function buildUnverifiableFindings(notes: readonly UnverifiableNote[]): Report[] {
   const byRole = new Map<string, UnverifiableNote[]>();
   for (const note of notes) {
-    const list = byRole.get(note.roleText) ?? [];
+    // An ARN, a name or an import is one role wherever it is used; a template parameter is one per template.
+    const key = /^\$\{[^}:]+\}$/.test(note.roleText) ? `${note.path}\u0000${note.roleText}` : note.roleText;
+    const list = byRole.get(key) ?? [];
     list.push(note);
-    byRole.set(note.roleText, list);
+    byRole.set(key, list);
   }
   const reports: Report[] = [];
-  for (const [roleText, list] of byRole) {
+  for (const list of byRole.values()) {
     const first = list[0];
+    const roleText = first.roleText;
     const needs = [...new Set(list.map((n) => n.neededFor))];
     reports.push({
       path: first.path,

@@ -3,7 +3,7 @@ import type { DocNode } from '../parse/node.js';
 import { getValue } from '../parse/node.js';
 import { classifySecretReference, secretResourceCandidates } from '../model/secret-reference.js';
 import { resolveStrings } from '../model/resolve.js';
-import type { TaskDefinition } from '../model/task-definition.js';
+import { fieldName, type TaskDefinition } from '../model/task-definition.js';
 import { executionRoleSource } from './credential-sources.js';
 import { uncertaintyReason } from './ecr-pull-permissions.js';
 import { checkRoleGrants, missingGrants } from './role-grants.js';
@@ -147,6 +147,12 @@ function collectAccesses(context: Pick<RuleContext, 'config' | 'report'>, task: 
   for (const need of secretReferences(task)) for (const value of need.reference.valueFrom.values) add(value, need.reference.node, false);
   for (const container of task.containers) {
     for (const value of container.repositoryCredentials?.values ?? []) add(value, container.repositoryCredentials!.node, true);
+  }
+  // FSx for Windows File Server volume credentials (R17): a Secrets Manager secret or SSM parameter ARN.
+  for (const volume of task.volumes) {
+    const fsx = getValue(volume, fieldName('FSxWindowsFileServerVolumeConfiguration', task.naming));
+    const credentials = getValue(getValue(fsx, fieldName('AuthorizationConfig', task.naming)), fieldName('CredentialsParameter', task.naming));
+    for (const value of credentials ? resolveStrings({ template: task.template }, credentials) : []) add(value, credentials!, false);
   }
   return accesses;
 }
