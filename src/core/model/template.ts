@@ -143,9 +143,28 @@ export function buildTemplate(file: ParsedFile): Template | undefined {
   return template;
 }
 
+/** Resources by type, built once per template: rules ask for the same types many times. */
+const resourcesByType = new WeakMap<Template, Map<string, Resource[]>>();
+const documentPosition = new WeakMap<Resource, number>();
+
 /** Resources of one of the given types, in document order. */
 export function resourcesOfType(template: Template, ...types: string[]): Resource[] {
+  let index = resourcesByType.get(template);
+  if (!index) {
+    index = new Map();
+    let position = 0;
+    for (const resource of template.resources.values()) {
+      documentPosition.set(resource, position++);
+      const list = index.get(resource.type);
+      if (list) list.push(resource);
+      else index.set(resource.type, [resource]);
+    }
+    resourcesByType.set(template, index);
+  }
+  if (types.length === 1) return [...(index.get(types[0]) ?? [])];
   const result: Resource[] = [];
-  for (const resource of template.resources.values()) if (types.includes(resource.type)) result.push(resource);
+  for (const type of types) result.push(...(index.get(type) ?? []));
+  // Several types: keep document order, as callers report in that order.
+  if (result.length > 1) result.sort((a, b) => documentPosition.get(a)! - documentPosition.get(b)!);
   return result;
 }
