@@ -449,7 +449,7 @@ test('ecs-tasks-trust: a role declared in config with the wrong trust is reporte
   const found = findingsOf(result, 'ecs-tasks-trust');
   assert.equal(found.length, 1);
   assert.equal(found[0].path, 'task.json');
-  assert.equal(found[0].line, 5);
+  assert.equal(found[0].line, 7);
   assert.match(found[0].message, /declared in config to trust ecs\.amazonaws\.com/);
   const trusted = lintFiles(
     { 'task.json': JSON.stringify({ family: 'web', executionRoleArn: 'arn:aws:iam::123456789012:role/declared-exec', containerDefinitions: [{ name: 'web', image: 'nginx' }] }) },

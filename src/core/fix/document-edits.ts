@@ -319,7 +319,8 @@ function separatesWithBlankLines(doc: EditableDocument, map: MapNode): boolean |
   for (let index = 1; index < map.entries.length; index++) {
     const gapStart = source.lineEndOffset(map.entries[index - 1].value.endOffset);
     const gap = source.text.slice(gapStart, map.entries[index].keyNode.startOffset);
-    if (/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(gap)) blank++;
+    // `\r\n` must be taken as one line break, or every CRLF gap would look blank.
+    if (/(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)/.test(gap)) blank++;
   }
   return blank * 2 >= map.entries.length - 1;
 }

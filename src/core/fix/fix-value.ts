@@ -307,6 +307,7 @@ function detectYamlStyle(file: SourceFile, root: DocNode): RenderContext {
   const text = file.text;
   let indentUnit: string | undefined;
   let shortForm = false;
+  let longForm = false;
   const quotes = { single: 0, double: 0 };
   const indentedSeqs: Tally = { yes: 0, no: 0 };
   const inlineLists: Tally = { yes: 0, no: 0 };
@@ -324,6 +325,7 @@ function detectYamlStyle(file: SourceFile, root: DocNode): RenderContext {
       shortForm = true;
       return;
     }
+    if (node.kind === 'map' && intrinsicName(node) !== undefined) longForm = true;
     if (node.style === 'flow' && hasMembers(node)) {
       const padded = text[node.startOffset + 1] === ' ';
       tally(node.kind === 'map' ? paddedMaps : paddedSeqs, padded);
@@ -347,7 +349,8 @@ function detectYamlStyle(file: SourceFile, root: DocNode): RenderContext {
 
   return {
     syntax: 'yaml',
-    shortForm,
+    // With no intrinsic written either way, short-form tags: what most YAML templates use.
+    shortForm: shortForm || !longForm,
     indentUnit: indentUnit ?? '  ',
     indent: '',
     flow: root.kind !== 'scalar' && root.style === 'flow',

@@ -35,6 +35,11 @@ export interface ResolveScope {
   template?: Template;
   /** Values of parameters given from outside (a parent stack); overrides defaults. */
   parameterValues?: Map<string, Resolved>;
+  /**
+   * Keep parameters as `${Name}` tokens instead of their defaults: what a fix writes into a template,
+   * so a grant follows the parameter when the stack is deployed with another value.
+   */
+  keepParameters?: boolean;
 }
 
 /** Resolves an intrinsic-bearing node. Without a template (task-definition JSON), scalars are literal. */
@@ -116,6 +121,7 @@ function resolveRef(scope: ResolveScope, name: string | undefined, depth: number
   if (name === 'AWS::NoValue') return { kind: 'novalue' };
   if (pseudoParameters.has(name)) return { kind: 'string', text: `\${${name}}` };
   const template = scope.template;
+  if (scope.keepParameters && template?.parameters.has(name)) return { kind: 'string', text: `\${${name}}` };
   const given = scope.parameterValues?.get(name) ?? template?.links?.parameterValues.get(name);
   if (given) return given;
   const parameter = template?.parameters.get(name);

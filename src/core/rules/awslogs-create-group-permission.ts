@@ -29,7 +29,7 @@ export const awslogsCreateGroupPermission: Rule = {
           if (definite.length === 0 && uncertain.length === 0) continue;
           const fix = grants.some((g) => g.denyingStatement)
             ? undefined
-            : buildAddPermissionsFix(repo, role, { actions: ['logs:CreateLogGroup'], resources: [logGroupGrantArn(need)], policyName: 'awslogs-create-group' }, `Allow ${role.label} to create log group ${groupLabel(need)}`);
+            : buildAddPermissionsFix(repo, role, { actions: ['logs:CreateLogGroup'], resources: [logGroupGrantArn(need, task)], policyName: 'awslogs-create-group' }, `Allow ${role.label} to create log group ${groupLabel(need)}`);
           report({
             path: task.path,
             node: need.createGroupNode ?? need.node,

@@ -1,5 +1,6 @@
 /** awslogs-permissions: the role that ships awslogs logs lacks CreateLogStream/PutLogEvents (R9, R10, R4). */
 import { logGroupArns } from '../model/log-group-arn.js';
+import { resolveStrings } from '../model/resolve.js';
 import type { IamRole } from '../model/iam-model.js';
 import type { Repository } from '../model/repository.js';
 import type { TaskDefinition } from '../model/task-definition.js';
@@ -37,7 +38,7 @@ export const awslogsPermissions: Rule = {
           if (definite.length === 0 && uncertain.length === 0) continue;
           const fix = grants.some((g) => g.denyingStatement)
             ? undefined
-            : buildAddPermissionsFix(repo, role, { actions: [...definite, ...uncertain], resources: [logGroupGrantArn(need)], policyName: 'awslogs' }, `Allow ${role.label} to write to log group ${groupLabel(need)}`);
+            : buildAddPermissionsFix(repo, role, { actions: [...definite, ...uncertain], resources: [logGroupGrantArn(need, task)], policyName: 'awslogs' }, `Allow ${role.label} to write to log group ${groupLabel(need)}`);
           // On EC2 the agent falls back to the instance role only where the execution-role override is off.
           const instanceCovers = source.kind === 'execution' && instanceRolesGrant(repo, task, resources, config);
           report({
@@ -73,8 +74,10 @@ export function logGroupResources(need: AwslogsNeed): string[] {
 }
 
 /** The ARN a fix grants on: the group's streams (`log-group:name:*`), which covers what awslogs calls. */
-export function logGroupGrantArn(need: AwslogsNeed): string {
-  return logGroupArns(need.group?.values[0] ?? '*', need.region).streamsArn;
+export function logGroupGrantArn(need: AwslogsNeed, task: TaskDefinition): string {
+  // Parameters stay parameters in what a fix writes, so the grant follows the deployed value.
+  const group = task.template && need.group ? resolveStrings({ template: task.template, keepParameters: true }, need.group.node)[0] : need.group?.values[0];
+  return logGroupArns(group ?? '*', need.region).streamsArn;
 }
 
 /**

@@ -68,6 +68,12 @@ function findExecutionRoleCandidates(repo: Repository, task: TaskDefinition): Ia
   );
 }
 
+/** A role's IAM path (`/`, `/ecs/`), as its ARN spells it. */
+function rolePath(role: IamRole): string {
+  const match = /:role(\/.*\/|\/)[^/]*$/.exec(role.arn);
+  return match ? match[1] : '/';
+}
+
 function buildExecutionRoleFix(repo: Repository, config: LintConfig, task: TaskDefinition): Fix[] {
   const doc = editableDocument(repo, task.path);
   if (!doc) return [];
@@ -75,9 +81,19 @@ function buildExecutionRoleFix(repo: Repository, config: LintConfig, task: TaskD
   if (task.source === 'json') {
     // A JSON task definition can only name a role by ARN: one with a literal name, in an account the file shows.
     const account = /\b(\d{12})\b/.exec(doc.source.text)?.[1];
-    const role = candidates.find((r) => !r.roleName.includes('${'));
+    const named = candidates.filter((r) => !r.roleName.includes('${') && !/\$\{/.test(rolePath(r)));
+    // The execution role of a sibling task definition (same folder) is the one the author means; any
+    // other choice is only safe when the repository has exactly one.
+    const folder = task.path.includes('/') ? task.path.slice(0, task.path.lastIndexOf('/') + 1) : '';
+    const siblings = new Set(
+      repo.taskDefinitions
+        .filter((other) => other !== task && other.path.startsWith(folder) && !other.path.slice(folder.length).includes('/'))
+        .flatMap((other) => knownRoles(repo.executionRole(other))),
+    );
+    const preferred = named.filter((r) => siblings.has(r));
+    const role = preferred.length === 1 ? preferred[0] : named.length === 1 ? named[0] : undefined;
     if (!account || !role) return [];
-    const arn = `arn:aws:iam::${account}:role/${role.roleName}`;
+    const arn = `arn:aws:iam::${account}:role${rolePath(role)}${role.roleName}`;
     return [{ title: `Set executionRoleArn to ${role.label}`, edits: addMapEntry(doc, task.node, 'executionRoleArn', { kind: 'string', value: arn }, { after: 'family' }) }];
   }
   const template = task.template!;
@@ -98,7 +114,7 @@ function buildExecutionRoleFix(repo: Repository, config: LintConfig, task: TaskD
   }
   const createGroups = awslogsContainers(task).filter((need) => need.createGroup);
   if (createGroups.length) {
-    statements.push(allowStatement(['logs:CreateLogGroup'], [...new Set(createGroups.map(logGroupGrantArn))].map((arn) => toFixValue(arn, template))));
+    statements.push(allowStatement(['logs:CreateLogGroup'], [...new Set(createGroups.map((need) => logGroupGrantArn(need, task)))].map((arn) => toFixValue(arn, template))));
   }
   const body = newRoleBody('ecs-tasks.amazonaws.com', [executionPolicy], statements, 'execution');
   const edits = combineEdits([

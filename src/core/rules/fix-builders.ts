@@ -13,6 +13,8 @@ import type { Repository } from '../model/repository.js';
 import type { Template } from '../model/template.js';
 import { getEntry, getValue, isMap, isScalar, isSeq, type DocNode, type MapNode, type SeqNode } from '../parse/node.js';
 import type { TextEdit } from '../text/text-edit.js';
+import { actionService } from '../iam/action-match.js';
+import { matchResource } from '../iam/resource-match.js';
 
 /** The document a role is written in, when its text can be edited. */
 export function editableDocument(repo: Repository, path: string): EditableDocument | undefined {
@@ -25,7 +27,9 @@ export function editableDocument(repo: Repository, path: string): EditableDocume
  * Tokens the template cannot express (resources of another template, our own placeholders) become `*`,
  * which keeps the grant correct and as narrow as the known parts allow.
  */
-export function toFixValue(text: string, template: Template | undefined): FixValue {
+export function toFixValue(text: string, template: Template | undefined, fileText?: string): FixValue {
+  // A literal `arn:aws:` copied into a template that spells partitions portably follows the template.
+  if (template && text.startsWith('arn:aws:') && fileText?.includes('${AWS::Partition}')) text = `arn:\${AWS::Partition}:${text.slice('arn:aws:'.length)}`;
   const valid = (name: string): boolean => {
     if (name.startsWith('AWS::')) return true;
     if (!template) return false;
@@ -62,8 +66,17 @@ function appendAll(doc: EditableDocument, seq: SeqNode, items: FixValue[]): Text
   return combineEdits(items.flatMap((item) => appendToSequence(doc, seq, item)));
 }
 
-function sameStrings(a: readonly string[] | undefined, b: readonly string[]): boolean {
-  return !!a && a.length === b.length && a.every((value) => b.includes(value));
+/**
+ * Whether new actions belong in an existing statement: it already grants actions of the same service
+ * on resources that cover exactly what is needed (not a broader `*` the new actions do not need).
+ */
+function statementFits(statement: PolicyStatement, grant: PermissionGrant): boolean {
+  const resources = statement.resource;
+  if (!resources?.length || !statement.action?.length) return false;
+  if (resources.includes('*') && !grant.resources.includes('*')) return false;
+  const services = new Set(grant.actions.map(actionService));
+  if (!statement.action.some((action) => services.has(actionService(action)))) return false;
+  return grant.resources.every((needed) => resources.some((r) => r === needed || matchResource(r, needed) === 'yes'));
 }
 
 /** An Allow statement written in the role's own file that an edit can extend. */
@@ -92,13 +105,11 @@ export function buildAddPermissionsFix(repo: Repository, role: IamRole, grant: P
   const doc = editableDocument(repo, role.path);
   if (!doc) return undefined;
   const props = role.resource.properties;
-  const resources = grant.resources.map((r) => toFixValue(r, role.template));
-  const resourceStrings = resources.map((value) => (value.kind === 'string' ? value.value : undefined));
+  const resources = grant.resources.map((r) => toFixValue(r, role.template, doc.source.text));
 
   for (const policy of role.inlinePolicies) {
     for (const statement of policy.statements) {
-      if (!isEditableStatement(statement, doc)) continue;
-      if (!resourceStrings.every((r) => r !== undefined) || !sameStrings(statement.resource, resourceStrings as string[])) continue;
+      if (!isEditableStatement(statement, doc) || !statementFits(statement, grant)) continue;
       const actionNode = getValue(statement.origin!.node, 'Action');
       const actions = grant.actions.map((value): FixValue => ({ kind: 'string', value }));
       if (isSeq(actionNode)) return { title, edits: appendAll(doc, actionNode, actions) };

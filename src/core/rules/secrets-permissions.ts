@@ -9,6 +9,7 @@ import { uncertaintyReason } from './ecr-pull-permissions.js';
 import { checkRoleGrants, missingGrants } from './role-grants.js';
 import { buildAddPermissionsFix } from './fix-builders.js';
 import type { Fix } from '../finding.js';
+import type { IamRole } from '../model/iam-model.js';
 import type { Rule, RuleContext } from './rule.js';
 import { secretReferences } from './task-needs.js';
 
@@ -42,8 +43,11 @@ export const secretsPermissions: Rule = {
       const source = executionRoleSource(repo, task);
       if (!source) continue; // execution-role-required reports the missing role
       for (const text of source.externalRoles) noteUnverifiable(text, { path: task.path, node: accesses[0].node }, 'secret access');
-      for (const access of accesses) {
-        for (const role of source.roles) {
+      for (const role of source.roles) {
+        // One fix per role covering every secret it cannot read: two suggestions that each add the same
+        // `Policies` key would give a duplicate key when both are accepted.
+        const pending: { access: SecretAccess; grants: ReturnType<typeof checkRoleGrants>; missing: SecretAccess['requirements'] }[] = [];
+        for (const access of accesses) {
           const grants = access.requirements.flatMap((r) => checkRoleGrants(role, [r.action], r.resources, config));
           if (access.unresolved) {
             if (grants.some((g) => g.state === 'yes')) continue;
@@ -59,17 +63,11 @@ export const secretsPermissions: Rule = {
           }
           const { definite, uncertain } = missingGrants(grants);
           if (definite.length === 0 && uncertain.length === 0) continue;
-          const missingRequirements = access.requirements.filter((r) => definite.includes(r.action) || uncertain.includes(r.action));
-          const fixes: Fix[] = [];
-          if (!grants.some((g) => g.denyingStatement)) {
-            const fix = buildAddPermissionsFix(
-              repo,
-              role,
-              { actions: [...new Set(missingRequirements.map((r) => r.action))], resources: [...new Set(missingRequirements.map((r) => r.grant))], policyName: 'secrets' },
-              `Allow ${role.label} to read ${access.what}`,
-            );
-            if (fix) fixes.push(fix);
-          }
+          pending.push({ access, grants, missing: access.requirements.filter((r) => definite.includes(r.action) || uncertain.includes(r.action)) });
+        }
+        const fixes = buildSecretsFix(repo, role, pending);
+        for (const { access, grants } of pending) {
+          const { definite, uncertain } = missingGrants(grants);
           report({
             path: task.path,
             node: access.node,
@@ -94,8 +92,10 @@ export function secretGrantsOf(task: TaskDefinition, config: RuleContext['config
 function collectAccesses(context: Pick<RuleContext, 'config' | 'report'>, task: TaskDefinition): SecretAccess[] {
   const accesses: SecretAccess[] = [];
   const accountRegion = { account: context.config.account, region: context.config.region };
-  const add = (valueFrom: string, node: DocNode, registryCredentials: boolean) => {
+  const add = (valueFrom: string, node: DocNode, registryCredentials: boolean, keptValue = valueFrom) => {
     const reference = classifySecretReference(valueFrom, accountRegion);
+    // What a fix writes keeps template parameters as parameters (`secret:app/${Environment}/db`).
+    const kept = keptValue !== valueFrom ? classifySecretReference(keptValue, accountRegion) : reference;
     if (reference.kind === 'unknown') {
       const access = tokenReferenceAccess(task, valueFrom, node) ?? unresolvedAccess(task, valueFrom, node);
       accesses.push(access);
@@ -117,7 +117,7 @@ function collectAccesses(context: Pick<RuleContext, 'config' | 'report'>, task: 
         valueFrom,
         node,
         what: `secret ${reference.name.replace(/-\$\{[^}]+\.Suffix\}$/, '')}`,
-        requirements: [{ action: 'secretsmanager:GetSecretValue', resources: secretResourceCandidates(reference), grant: secretGrant(reference.secretArn, reference.hasRandomSuffix === true) }],
+        requirements: [{ action: 'secretsmanager:GetSecretValue', resources: secretResourceCandidates(reference), grant: kept.kind === 'secretsmanager' ? secretGrant(kept.secretArn, kept.hasRandomSuffix === true) : secretGrant(reference.secretArn, reference.hasRandomSuffix === true) }],
       });
     } else if (registryCredentials) {
       // Repository credentials are always a Secrets Manager secret; a bare value is the secret's name.
@@ -133,7 +133,7 @@ function collectAccesses(context: Pick<RuleContext, 'config' | 'report'>, task: 
           messageId: `malformed-ssm-arn:${valueFrom}`,
         });
       }
-      const requirements = [{ action: 'ssm:GetParameters', resources: [reference.parameterArn], grant: reference.parameterArn }];
+      const requirements = [{ action: 'ssm:GetParameters', resources: [reference.parameterArn], grant: kept.kind === 'ssm' ? kept.parameterArn : reference.parameterArn }];
       if (reference.referencesSecretsManager) {
         const secretName = reference.name.replace(/^\/?aws\/reference\/secretsmanager\//, '');
         const secretArn = `arn:\${AWS::Partition}:secretsmanager:${context.config.region ?? '${AWS::Region}'}:${context.config.account ?? '${AWS::AccountId}'}:secret:${secretName}`;
@@ -144,7 +144,11 @@ function collectAccesses(context: Pick<RuleContext, 'config' | 'report'>, task: 
     const key = customerManagedKeyOf(task, valueFrom);
     if (key) accesses[accesses.length - 1].requirements.push({ action: 'kms:Decrypt', resources: [key], grant: key });
   };
-  for (const need of secretReferences(task)) for (const value of need.reference.valueFrom.values) add(value, need.reference.node, false);
+  for (const need of secretReferences(task)) {
+    const values = need.reference.valueFrom.values;
+    const kept = task.template ? resolveStrings({ template: task.template, keepParameters: true }, need.reference.valueFrom.node) : values;
+    values.forEach((value, i) => add(value, need.reference.node, false, kept.length === values.length ? kept[i] : value));
+  }
   for (const container of task.containers) {
     for (const value of container.repositoryCredentials?.values ?? []) add(value, container.repositoryCredentials!.node, true);
   }
@@ -190,9 +194,34 @@ function unresolvedAccess(task: TaskDefinition, valueFrom: string, node: DocNode
   };
 }
 
+/** Grants every missing secret and parameter: one statement per action, scoped to all their ARNs. */
+function buildSecretsFix(repo: RuleContext['repo'], role: IamRole, pending: { access: SecretAccess; grants: { denyingStatement?: unknown }[]; missing: SecretAccess['requirements'] }[]): Fix[] {
+  if (pending.length === 0 || pending.some((p) => p.grants.some((g) => g.denyingStatement))) return [];
+  const requirements = pending.flatMap((p) => p.missing);
+  const actions = [...new Set(requirements.map((r) => r.action))];
+  const what = pending.length === 1 ? pending[0].access.what : `${pending.length} secrets and parameters`;
+  // Actions that share their resources go in one statement; others (kms:Decrypt on a key) get their own.
+  const groups = new Map<string, string[]>();
+  for (const action of actions) {
+    const grants = [...new Set(requirements.filter((r) => r.action === action).map((r) => r.grant))].sort();
+    const key = grants.join('\n');
+    groups.set(key, [...(groups.get(key) ?? []), action]);
+  }
+  if (groups.size !== 1) {
+    // Several statements cannot be added as one edit by the builder; grant per action group in turn.
+    const [first] = groups;
+    const fix = buildAddPermissionsFix(repo, role, { actions: first[1], resources: first[0].split('\n'), policyName: 'secrets' }, `Allow ${role.label} to read ${what}`);
+    return fix ? [fix] : [];
+  }
+  const [[resources, groupActions]] = groups;
+  const fix = buildAddPermissionsFix(repo, role, { actions: groupActions, resources: resources.split('\n'), policyName: 'secrets' }, `Allow ${role.label} to read ${what}`);
+  return fix ? [fix] : [];
+}
+
 /** The resource a fix grants for a secret: its exact ARN when the random suffix is known, else any suffix. */
 function secretGrant(secretArn: string, hasRandomSuffix: boolean): string {
-  return hasRandomSuffix || secretArn.includes('${') ? secretArn : `${secretArn}-??????`;
+  // An ARN ending in a token (`!Ref Secret`) is the full ARN already; a name or partial ARN needs the suffix.
+  return hasRandomSuffix || secretArn.endsWith('}') ? secretArn : `${secretArn}-??????`;
 }
 
 /** The KMS key of a secret defined in the same template with a customer managed `KmsKeyId`. */

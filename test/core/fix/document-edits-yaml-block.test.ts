@@ -507,7 +507,7 @@ test('follows a file that writes lists level with their key', () => {
       '            Action:\n' +
       '            - secretsmanager:GetSecretValue\n' +
       '            Resource:\n' +
-      '            - Ref: DbSecret\n',
+      '            - !Ref DbSecret\n',
     change: (plain) => plain.Resources.Role.Properties.Policies[0].PolicyDocument.Statement.push({
       Effect: 'Allow',
       Action: ['secretsmanager:GetSecretValue'],

@@ -227,7 +227,7 @@ test('adds a resource to a template written entirely in flow style', () => {
       ],
     }),
     before: "{Type: 'AWS::IAM::Role'}}}",
-    after: "{Type: 'AWS::IAM::Role'}, TaskRole: {Type: AWS::IAM::Role, Properties: {Path: {Fn::Sub: '/${AWS::StackName}/'}}}}}",
+    after: "{Type: 'AWS::IAM::Role'}, TaskRole: {Type: AWS::IAM::Role, Properties: {Path: !Sub '/${AWS::StackName}/'}}}}",
     change: (plain) => {
       plain.Resources.TaskRole = { Type: 'AWS::IAM::Role', Properties: { Path: { 'Fn::Sub': '/${AWS::StackName}/' } } };
     },

@@ -172,7 +172,8 @@ test('detects 4 spaces, double quotes, CRLF and lists level with their keys', ()
   assert.equal(style.quote, 'double');
   assert.equal(style.newline, '\r\n');
   assert.equal(style.indentSequences, false);
-  assert.equal(style.shortForm, false);
+  // No intrinsic written either way: short-form tags, what most YAML templates use.
+  assert.equal(style.shortForm, true);
 });
 
 test('detects JSON indentation, spacing and compactness', () => {
