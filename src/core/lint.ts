@@ -2,8 +2,9 @@
 import type { LintConfig } from './config.js';
 import { severityRank, type Finding } from './finding.js';
 import { Repository } from './model/repository.js';
+import { isMap, isSeq, type DocNode, type NodePath } from './parse/node.js';
 import { parseFile, parseOversizedFile } from './parse/parse-file.js';
-import type { ParsedFile } from './parse/parsed-file.js';
+import type { ParseError, ParsedFile } from './parse/parsed-file.js';
 import { allRules } from './rules/index.js';
 import { findNodePath } from './rules/node-path.js';
 import { buildUnverifiableFindings, roleNotVerifiable, type UnverifiableNote } from './rules/role-not-verifiable.js';
@@ -21,6 +22,16 @@ export interface InputFile {
    * such a file becomes a parse-error without being read whole.
    */
   sizeBytes?: number;
+  /**
+   * Set by a host that expanded the file's cfn-include functions (src/include): `text` is then the
+   * expanded template (JSON) and this the file as written. Findings are mapped back into it by node
+   * path (see mapToOriginal), and fixes that would edit the expanded text are dropped.
+   */
+  originalText?: string;
+  /** With `originalText`: root-relative paths of the files the expansion included. */
+  includedPaths?: readonly string[];
+  /** Set when the host could not expand the file's cfn-include functions: it is reported as a parse-error here. */
+  expansionError?: ParseError;
 }
 
 export interface LintResult {
@@ -45,12 +56,18 @@ export const ruleMetas: RuleMeta[] = allRules.map((rule) => rule.meta);
 
 export function lint(allFiles: readonly InputFile[], config: LintConfig, options: LintOptions = {}): LintResult {
   const changed = options.changedPaths ? new Set(options.changedPaths) : undefined;
-  const files = changed ? selectFilesForChanges(allFiles, [...changed]) : allFiles;
-  const parsed = files.map((file) =>
-    file.sizeBytes !== undefined && file.sizeBytes > config.limits.maxFileBytes
-      ? parseOversizedFile(file.path, file.text, file.sizeBytes, config.limits)
-      : parseFile(file.path, file.text, config.limits),
-  );
+  // A template that includes a changed fragment (cfn-include) is parsed as if it had changed itself.
+  const includers = changed ? allFiles.filter((file) => file.includedPaths?.some((path) => changed.has(path))).map((file) => file.path) : [];
+  const files = changed ? selectFilesForChanges(allFiles, [...changed, ...includers]) : allFiles;
+  const parsed = files.map((file): ParsedFile => {
+    if (file.sizeBytes !== undefined && file.sizeBytes > config.limits.maxFileBytes) {
+      return parseOversizedFile(file.path, file.text, file.sizeBytes, config.limits);
+    }
+    const result = parseFile(file.path, file.text, config.limits);
+    // A failed cfn-include expansion: nothing in the file is checked, as when it does not parse.
+    if (file.expansionError) return { source: result.source, syntax: result.syntax, kind: result.kind === 'task-definition' ? 'task-definition' : 'cfn-template', error: file.expansionError };
+    return result;
+  });
   const byPath = new Map(parsed.map((file) => [file.source.path, file]));
   const repo = new Repository(parsed, config, options.configPath);
   const findings: Finding[] = [];
@@ -70,7 +87,12 @@ export function lint(allFiles: readonly InputFile[], config: LintConfig, options
     for (const report of buildUnverifiableFindings(notes)) findings.push(toFinding(roleNotVerifiable.meta, report, byPath));
   }
 
-  const kept = findings.filter((finding) => !isSuppressed(finding, byPath.get(finding.path)) && (!changed || findingTouches(finding, changed)));
+  const expanded = new Map(files.filter((file) => file.originalText !== undefined).map((file) => [file.path, { file, root: undefined as DocNode | undefined }]));
+  for (const entry of expanded.values()) entry.root = parseFile(entry.file.path, entry.file.originalText!, config.limits).root;
+  const kept = findings
+    .filter((finding) => !isSuppressed(finding, byPath.get(finding.path)))
+    .map((finding) => (expanded.size ? mapToOriginal(finding, expanded) : finding))
+    .filter((finding) => !changed || findingTouches(finding, changed));
   for (const finding of kept) {
     const setting = config.rules[finding.ruleId];
     if (setting && setting !== 'off') finding.severity = setting;
@@ -83,7 +105,46 @@ export function lint(allFiles: readonly InputFile[], config: LintConfig, options
       a.ruleId.localeCompare(b.ruleId) ||
       a.messageId.localeCompare(b.messageId),
   );
-  return { findings: dedupe(kept), files: new Map(parsed.map((file) => [file.source.path, file.source])), parsed };
+  // Offsets of findings in expanded files are in the original text now, so that is what is rendered.
+  const sources = parsed.map((file) => {
+    const original = expanded.get(file.source.path)?.file.originalText;
+    return original === undefined ? file.source : new SourceFile(file.source.path, original);
+  });
+  return { findings: dedupe(kept), files: new Map(sources.map((source) => [source.path, source])), parsed };
+}
+
+/**
+ * Moves a finding in a cfn-include-expanded file to the file as written: to the node at the same path
+ * when there is one, else to the deepest ancestor that exists, which is the include site (or the
+ * `Fn::` call in it) when the node came from included content; such a finding then depends on the
+ * included files too. Fixes that edit an expanded file are dropped: their offsets are in the expanded text.
+ */
+function mapToOriginal(finding: Finding, expanded: ReadonlyMap<string, { file: InputFile; root: DocNode | undefined }>): Finding {
+  const fixes = finding.fixes.filter((fix) => !fix.edits.some((edit) => expanded.has(edit.path)));
+  const target = expanded.get(finding.path);
+  if (!target) return fixes.length === finding.fixes.length ? finding : { ...finding, fixes };
+  let node = target.root;
+  const path: (string | number)[] = [];
+  for (const part of finding.nodePath) {
+    const child = typeof part === 'number' ? (isSeq(node) ? node.items[part] : undefined) : isMap(node) ? node.entries.find((e) => e.key === part)?.value : undefined;
+    if (child === undefined) break;
+    node = child;
+    path.push(part);
+  }
+  const exact = path.length === finding.nodePath.length;
+  let range = node && path.length > 0 ? { startOffset: node.startOffset, endOffset: node.endOffset } : { startOffset: 0, endOffset: 0 };
+  if (!exact && isMap(node)) {
+    const call = node.entries.find((entry) => entry.key.startsWith('Fn::'));
+    if (call) {
+      range = { startOffset: call.keyNode.startOffset, endOffset: call.value.endOffset };
+      path.push(call.key);
+    }
+  }
+  const mapped: Finding = { ...finding, ...range, nodePath: path as NodePath, fixes };
+  if (!exact && target.file.includedPaths?.length) {
+    mapped.relatedPaths = [...new Set([...(finding.relatedPaths ?? []), ...target.file.includedPaths])].filter((p) => p !== finding.path);
+  }
+  return mapped;
 }
 
 function toFinding(meta: RuleMeta, report: Report, files: Map<string, ParsedFile>): Finding {
