@@ -94,7 +94,9 @@ function buildExportIndex(templates: readonly Template[]): TemplateLinks['resolv
     if (resolving.has(name)) return undefined; // an export that imports itself
     resolving.add(name);
     const exact = exports.filter((e) => e.name === name);
-    const candidates = exact.length ? exact : exports.filter((e) => matchResource(e.name, name) !== 'no' && literalTail(e.name) === literalTail(name));
+    const candidates = exact.length
+      ? exact
+      : exports.filter((e) => matchResource(e.name, name) !== 'no' && (name.includes('}') ? literalTail(e.name) === literalTail(name) : name.endsWith(literalTail(e.name))));
     const result = candidates.length === 1 ? resolveNode({ template: candidates[0].template }, candidates[0].value) : undefined;
     resolving.delete(name);
     cache.set(name, result);

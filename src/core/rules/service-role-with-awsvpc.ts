@@ -1,8 +1,8 @@
 /** service-role-with-awsvpc: AWS::ECS::Service.Role is set where ECS requires its service-linked role (R36). */
-import { getValue, isSeq } from '../parse/node.js';
 import { removeMapEntry } from '../fix/document-edits.js';
 import { editableDocument } from './fix-builders.js';
 import type { Rule } from './rule.js';
+import { serviceRoleRejections } from './service-role-rejections.js';
 
 export const serviceRoleWithAwsvpc: Rule = {
   meta: {
@@ -16,18 +16,7 @@ export const serviceRoleWithAwsvpc: Rule = {
   check({ repo, report }) {
     for (const service of repo.services) {
       if (!service.roleNode) continue;
-      const task = service.taskDefinitionLogicalId
-        ? repo.taskDefinitions.find((t) => t.template === service.template && t.resource?.logicalId === service.taskDefinitionLogicalId)
-        : undefined;
-      const reasons: string[] = [];
-      if (task?.networkMode === 'awsvpc') reasons.push(`its task definition ${task.label} uses the awsvpc network mode`);
-      if (service.launchType === 'FARGATE' || service.capacityProviders.some((p) => p.startsWith('FARGATE'))) reasons.push('it runs on Fargate');
-      if (service.hasServiceRegistries) reasons.push('it uses service registries');
-      if (service.deploymentControllerType === 'EXTERNAL') reasons.push('it uses an external deployment controller');
-      if (service.loadBalancers.length > 1) reasons.push('it has several load balancers');
-      // An absent or empty list is no load balancer; a list built with Fn::If or a parameter cannot be counted.
-      const loadBalancersNode = getValue(service.properties, 'LoadBalancers');
-      if (loadBalancersNode === undefined || (isSeq(loadBalancersNode) && loadBalancersNode.items.length === 0)) reasons.push('it has no load balancer');
+      const reasons = serviceRoleRejections(repo, service);
       if (reasons.length === 0) continue;
       const removeRoleFix = () => {
         const doc = editableDocument(repo, service.template.path);

@@ -210,3 +210,22 @@ Outputs:
   const result = lintFiles({ 'a.yaml': stack('b.yaml'), 'b.yaml': stack('a.yaml') });
   assert.equal(result.findings.filter((f) => f.severity === 'error').length, 0);
 });
+
+test('an import written as a literal name finds the export whose name starts with the stack name', () => {
+  const result = lintFiles({
+    'iam.yaml': `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+${executionRole}
+Outputs:
+  ExecutionRoleArn:
+    Value: !GetAtt ExecutionRole.Arn
+    Export:
+      Name: !Sub \${AWS::StackName}-ExecutionRoleArn
+`,
+    'service.yaml': `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+${taskDefinition('      ExecutionRoleArn: !ImportValue iam-stack-ExecutionRoleArn')}`,
+  });
+  assert.equal(findingsOf(result, 'awslogs-create-group-permission').length, 1);
+  assert.equal(findingsOf(result, 'role-not-verifiable').length, 0);
+});
