@@ -1,6 +1,6 @@
 /** `--fix`: applies the first fix of each finding to the files on disk and re-lints until nothing changes. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { LintConfig } from '../core/config.js';
 import type { Finding, Fix } from '../core/finding.js';
 import type { InputFile, LintResult } from '../core/lint.js';

@@ -1,19 +1,20 @@
 /** The command line: arguments and config in, files read, lint, report rendered, exit code out. */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultLintConfig, type FailOn, type LintConfig } from '../core/config.js';
-import { parseConfigFile } from '../core/config-file.js';
+import type { FailOn, LintConfig } from '../core/config.js';
 import { lint, ruleMetas, type InputFile, type LintResult } from '../core/lint.js';
+import { expandIncludes } from '../include/expand-includes.js';
 import { renderJson } from '../render/json.js';
 import { renderSarif } from '../render/sarif.js';
 import { renderText } from '../render/text.js';
 import { renderWorkflowCommands } from '../render/github-commands.js';
 import { applyFixes } from './apply-fixes.js';
-import { PathArgumentError, readLintFiles } from './discover-files.js';
-import { GlobSyntaxError } from './glob-match.js';
-import { hasFailingFinding } from './has-failing-finding.js';
-import { toolVersion } from './tool-version.js';
+import { PathArgumentError, readLintFiles } from '../workspace/discover-files.js';
+import { GlobSyntaxError } from '../core/glob-match.js';
+import { hasFailingFinding } from '../core/has-failing-finding.js';
+import { toolVersion } from '../core/tool-version.js';
+import { configFileNames, readConfig } from '../workspace/read-config.js';
 
 export interface CliIo {
   /** The lint root: paths are resolved against it and reported relative to it. */
@@ -31,7 +32,6 @@ type Format = (typeof formats)[number];
 const failOnValues: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
 
 /** Looked up in this order under the working directory when `--config` is not given. */
-export const configFileNames = ['.github/ecs-iam-lint.yml', '.ecs-iam-lint.yml'];
 
 const usage = `Usage: ecs-iam-lint [paths...] [options]
 
@@ -97,16 +97,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   try {
-    const loaded = await readConfig(io.cwd, values.config);
+    const loaded = await readConfig(io.cwd, values.config !== undefined ? [values.config] : configFileNames, { named: values.config !== undefined, confineToRoot: false });
     if ('error' in loaded) return fail(loaded.error);
     const config = loaded.config;
     if (failOnOption !== undefined) config.failOn = failOnOption;
     const changedPaths = values.changed?.map((path) => relative(io.cwd, resolve(io.cwd, path)).split(sep).join('/'));
-    const lintFiles = (files: readonly InputFile[], lintConfig: LintConfig): LintResult =>
-      lint(files, lintConfig, { configPath: loaded.path, changedPaths });
-
     const discovered = await readArgumentFiles(io.cwd, positionals, config);
     for (const notice of discovered.notices) io.stderr(`ecs-iam-lint: ${notice}\n`);
+    // cfn-include templates are expanded in a sandbox process; failures come back as parse-error findings.
+    const expanded = new Map((await expandIncludes(io.cwd, discovered.files)).files.map((file) => [file.path, file]));
+    // Lint gets the expansion of each file whose text is still the one expanded (`--fix` passes plain copies).
+    const withExpansions = (files: readonly InputFile[]) =>
+      files.map((file) => {
+        const expansion = expanded.get(file.path);
+        return expansion && (expansion.originalText ?? expansion.text) === file.text ? expansion : file;
+      });
+    const lintFiles = (files: readonly InputFile[], lintConfig: LintConfig): LintResult =>
+      lint(withExpansions(files), lintConfig, { configPath: loaded.path, changedPaths });
 
     let result: LintResult;
     if (values.fix) {
@@ -179,33 +186,6 @@ function renderReport(format: Format, result: LintResult, options: { color: bool
   }
 }
 
-type LoadedConfig = { config: LintConfig; path?: string } | { error: string };
-
-/**
- * The config from `--config`, else from the first of `configFileNames` that exists, else the defaults.
- * `path` is how findings and errors name the file: relative to the root when it lies inside it.
- */
-async function readConfig(cwd: string, explicitPath: string | undefined): Promise<LoadedConfig> {
-  const candidates = explicitPath !== undefined ? [explicitPath] : configFileNames;
-  for (const candidate of candidates) {
-    const absolutePath = resolve(cwd, candidate);
-    let text: string;
-    try {
-      text = await readFile(absolutePath, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && explicitPath === undefined) continue;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-      return { error: `cannot read config file ${candidate}: ${reason}` };
-    }
-    const fromRoot = relative(resolve(cwd), absolutePath);
-    const path = fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot) ? absolutePath : fromRoot.split(sep).join('/');
-    const parsed = parseConfigFile(text, path, ruleMetas.map((rule) => rule.id));
-    if ('error' in parsed) return { error: `invalid config file:\n${parsed.error}` };
-    return { config: parsed.config, path };
-  }
-  return { config: defaultLintConfig() };
-}
 
 function shouldColor(io: CliIo): boolean {
   const env = io.env ?? {};

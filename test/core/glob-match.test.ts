@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileGlob, compileGlobs, GlobSyntaxError } from '../../src/cli/glob-match.js';
+import { compileGlob, compileGlobs, GlobSyntaxError } from '../../src/core/glob-match.js';
 
 function matches(pattern: string, path: string): boolean {
   return compileGlob(pattern).test(path);

@@ -3,9 +3,9 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { lint } from '../../src/core/lint.js';
-import { PathArgumentError, readLintFiles } from '../../src/cli/discover-files.js';
+import { PathArgumentError, readLintFiles } from '../../src/workspace/discover-files.js';
 import { defaultLintConfig, type LintConfig } from '../../src/core/config.js';
-import { makeTempTree } from './temp-tree.js';
+import { makeTempTree } from '../cli/temp-tree.js';
 
 function configWith(overrides: Partial<LintConfig>): LintConfig {
   return { ...defaultLintConfig(), ...overrides };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hasFailingFinding } from '../../src/cli/has-failing-finding.js';
+import { hasFailingFinding } from '../../src/core/has-failing-finding.js';
 
 const findings = (...severities: ('error' | 'warning' | 'notice')[]) => severities.map((severity) => ({ severity }));
 

@@ -3,7 +3,7 @@ import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LintConfig } from '../core/config.js';
 import type { InputFile } from '../core/lint.js';
-import { compileGlobs } from './glob-match.js';
+import { compileGlobs } from '../core/glob-match.js';
 
 /** A path argument the run cannot honour; the CLI reports it and exits 2. */
 export class PathArgumentError extends Error {}
