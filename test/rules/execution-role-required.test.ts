@@ -440,7 +440,6 @@ test('the fix for a task-definition JSON sets executionRoleArn to an execution r
 
 test(
   'FSx for Windows File Server volume credentials require an execution role on EC2 (R17)',
-  { todo: 'alwaysExecutionRoleNeeds in task-needs.ts (shared) does not look at Volumes[].FSxWindowsFileServerVolumeConfiguration.AuthorizationConfig.CredentialsParameter' },
   () => {
     const template = yamlTemplate([
       `  TaskDefinition:

@@ -1,5 +1,5 @@
 /** IAM roles as the rules see them: trust, every attached policy, boundary, and where each is written. */
-import { getValue, isSeq, type DocNode } from '../parse/node.js';
+import { getValue, isMap, isSeq, type DocNode } from '../parse/node.js';
 import type { PolicyDocument } from '../iam/policy.js';
 import { findAwsManagedPolicy, parseAwsManagedPolicyArn } from '../iam/managed-policies.js';
 import type { ExternalRoleConfig } from '../config.js';
@@ -83,9 +83,12 @@ export function buildTemplateRoles(template: Template): IamRole[] {
     };
     role.label = role.roleName.includes('${') ? resource.logicalId : role.roleName;
     const policies = getValue(props, 'Policies');
-    for (const item of isSeq(policies) ? policies.items : []) {
+    for (const { node: item, conditional } of isSeq(policies) ? policies.items.flatMap(conditionalBranches) : []) {
       const name = resolvedToStrings(scope, resolveNode(scope, getValue(item, 'PolicyName')))[0];
-      role.inlinePolicies.push(buildPolicyDocument(scope, template.path, getValue(item, 'PolicyDocument'), name));
+      const document = buildPolicyDocument(scope, template.path, getValue(item, 'PolicyDocument'), name);
+      // A policy that exists only under a CloudFormation condition grants only when that condition holds.
+      if (conditional) for (const statement of document.statements) statement.conditional = true;
+      role.inlinePolicies.push(document);
     }
     const managed = getValue(props, 'ManagedPolicyArns');
     for (const item of isSeq(managed) ? managed.items : []) {
@@ -101,6 +104,21 @@ export function buildTemplateRoles(template: Template): IamRole[] {
     roles.push(role);
   }
   return roles;
+}
+
+/**
+ * A list item, or the branches of an `Fn::If` item (Copilot writes optional policies that way); an
+ * `AWS::NoValue` branch contributes nothing.
+ */
+function conditionalBranches(node: DocNode): { node: DocNode; conditional: boolean }[] {
+  if (isMap(node) && node.entries.length === 1 && node.entries[0].key === 'Fn::If') {
+    const arg = node.entries[0].value;
+    if (!isSeq(arg) || arg.items.length !== 3) return [];
+    return [arg.items[1], arg.items[2]]
+      .filter((branch) => !(isMap(branch) && branch.entries.length === 1 && branch.entries[0].key === 'Ref'))
+      .map((branch) => ({ node: branch, conditional: true }));
+  }
+  return [{ node, conditional: false }];
 }
 
 /** Policies in a template that attach to roles: by logical reference or by role name. */

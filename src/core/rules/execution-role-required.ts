@@ -15,6 +15,7 @@ import type { LintConfig } from '../config.js';
 import { logGroupGrantArn } from './awslogs-permissions.js';
 import { allowStatement, combineEdits, editableDocument, newRoleBody, toFixValue, unusedLogicalId } from './fix-builders.js';
 import type { Rule } from './rule.js';
+import { s3ReadGrantsOf } from './s3-object-reads.js';
 import { secretGrantsOf } from './secrets-permissions.js';
 import { alwaysExecutionRoleNeeds, awslogsContainers, privateEcrImages, type ExecutionRoleNeed } from './task-needs.js';
 
@@ -112,6 +113,7 @@ function buildExecutionRoleFix(repo: Repository, config: LintConfig, task: TaskD
     const grants = [...new Set(secretGrants.filter((g) => g.action === action).map((g) => g.grant))];
     statements.push(allowStatement([action], grants.map((g) => toFixValue(g, template))));
   }
+  for (const read of s3ReadGrantsOf(task)) statements.push(allowStatement([read.action], read.resources.map((arn) => toFixValue(arn, template))));
   const createGroups = awslogsContainers(task).filter((need) => need.createGroup);
   if (createGroups.length) {
     statements.push(allowStatement(['logs:CreateLogGroup'], [...new Set(createGroups.map((need) => logGroupGrantArn(need, task)))].map((arn) => toFixValue(arn, template))));

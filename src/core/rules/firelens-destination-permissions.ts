@@ -5,7 +5,10 @@ import { externalRoleTexts, isRoleAbsent, knownRoles } from '../model/repository
 import type { TaskDefinition } from '../model/task-definition.js';
 import type { LintConfig } from '../config.js';
 import { capitalize, uncertaintyReason } from './ecr-pull-permissions.js';
-import { buildAddPermissionsFix } from './fix-builders.js';
+import { addMapEntry, insertTopLevelResource } from '../fix/document-edits.js';
+import type { Repository } from '../model/repository.js';
+import { getEntry, getValue, isMap } from '../parse/node.js';
+import { allowStatement, buildAddPermissionsFix, combineEdits, editableDocument, newRoleBody, toFixValue, unusedLogicalId } from './fix-builders.js';
 import { firelensOutputs, type FirelensOutput, type OutputRequirement } from './firelens-outputs.js';
 import { joinList } from './role-not-verifiable.js';
 import { checkRoleGrants, missingGrants } from './role-grants.js';
@@ -118,7 +121,34 @@ function reportMissingTaskRole(context: RuleContext, task: TaskDefinition, outpu
       `to write to ${joinList([...new Set(needs.map((o) => o.destination))])}` +
       `${instanceRoles.length ? ' (the instance role it would fall back to on EC2 lacks them)' : ''}; set TaskRoleArn to a role that allows them.`,
     messageId: 'no-task-role',
+    fixes: buildTaskRoleFix(repo, task, needs),
   });
+}
+
+/** For a template: a new task role trusted by ecs-tasks that allows exactly the outputs' actions, and `TaskRoleArn` pointing at it. */
+function buildTaskRoleFix(repo: Repository, task: TaskDefinition, outputs: FirelensOutput[]): Fix[] {
+  const template = task.template;
+  const doc = editableDocument(repo, task.path);
+  const resources = template ? getValue(template.root, 'Resources') : undefined;
+  if (!template || !task.resource || !doc || !isMap(resources) || getEntry(task.node, 'TaskRoleArn')) return [];
+  const grants = new Map<string, Set<string>>();
+  const add = (resource: string, actions: string[]) => {
+    const set = grants.get(resource) ?? new Set<string>();
+    for (const action of actions) set.add(action);
+    grants.set(resource, set);
+  };
+  for (const output of outputs) {
+    if (output.assumedRoleArn) add(output.assumedRoleArn, ['sts:AssumeRole']);
+    else for (const requirement of output.requirements) add(requirement.grant, requirement.actions);
+  }
+  const statements = [...grants].map(([resource, actions]) => allowStatement([...actions], [toFixValue(resource, template)]));
+  const logicalId = unusedLogicalId(template, `${task.resource.logicalId}TaskRole`);
+  const after = ['ExecutionRoleArn', 'NetworkMode', 'RequiresCompatibilities', 'Family'].find((key) => getEntry(task.node, key));
+  const edits = combineEdits([
+    ...addMapEntry(doc, task.node, 'TaskRoleArn', { kind: 'getatt', logicalId, attribute: 'Arn' }, { after }),
+    ...insertTopLevelResource(doc, resources, logicalId, newRoleBody('ecs-tasks.amazonaws.com', [], statements, 'firelens-output'), { after: task.resource.logicalId }),
+  ]);
+  return [{ title: `Add task role ${logicalId} for the FireLens outputs`, edits }];
 }
 
 function outputGranted(role: IamRole, output: FirelensOutput, config: LintConfig): boolean {

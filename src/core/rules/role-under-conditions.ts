@@ -59,11 +59,16 @@ function judgeGuards(statementGuards: readonly ConditionGuard[], needGuards: rea
 /**
  * The role with every statement judged under the need's guards: one that exists whenever the need does
  * loses its "conditional" mark, one that cannot coexist with it is dropped, the rest stay conditional
- * (the evaluator counts those as "maybe"). Inline policies written as `Fn::If` items of `Policies`,
- * which the role model does not read, are added the same way.
+ * (the evaluator counts those as "maybe"). Inline policies written as `Fn::If` items of `Policies` are
+ * judged by the guards of their branch.
  */
 export function roleUnderConditions(role: IamRole, needGuards: readonly ConditionGuard[]): IamRole {
-  const inlinePolicies = [...role.inlinePolicies, ...conditionalInlinePolicies(role)].map((document) => documentUnderGuards(document, needGuards));
+  const conditional = conditionalInlinePolicies(role);
+  // The role model reads Fn::If policies too (as conditional); here they are replaced by copies that
+  // know their guards, so they can be judged against the need's.
+  const guarded = new Set(conditional.map((document) => document.origin?.node));
+  const plain = role.inlinePolicies.filter((document) => !guarded.has(document.origin?.node));
+  const inlinePolicies = [...plain, ...conditional].map((document) => documentUnderGuards(document, needGuards));
   const attachedPolicies = role.attachedPolicies.map((document) => documentUnderGuards(document, needGuards));
   return { ...role, inlinePolicies, attachedPolicies };
 }

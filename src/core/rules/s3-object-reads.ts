@@ -104,3 +104,31 @@ function describeToken(task: TaskDefinition, value: string): string {
   if (task.template?.parameters.has(name)) return `parameter ${name}`;
   return `'${value}'`;
 }
+
+/**
+ * The statements a new execution role needs for a task's environment files and FireLens S3
+ * configuration (for execution-role-required's "add a role" fix): one per action, on every object
+ * or bucket ARN the task names.
+ */
+export function s3ReadGrantsOf(task: TaskDefinition): { action: string; resources: string[] }[] {
+  const objects = new Set<string>();
+  const buckets = new Set<string>();
+  for (const container of task.containers) {
+    const values = container.environmentFiles.flatMap((file) => file.value.values);
+    const config = container.firelens?.options;
+    if (config?.get('config-file-type')?.values.some((v) => v.toLowerCase() === 's3') && !task.launchTypes.has('FARGATE')) {
+      values.push(...(config.get('config-file-value')?.values ?? []));
+    }
+    for (const value of values) {
+      const object = parseS3ObjectArn(value);
+      if (object) {
+        objects.add(object.objectArn);
+        buckets.add(object.bucketArn);
+      } else if (tokenOnly.test(value)) objects.add(value);
+    }
+  }
+  const grants: { action: string; resources: string[] }[] = [];
+  if (objects.size) grants.push({ action: 's3:GetObject', resources: [...objects] });
+  if (buckets.size) grants.push({ action: 's3:GetBucketLocation', resources: [...buckets] });
+  return grants;
+}

@@ -88,7 +88,16 @@ export function alwaysExecutionRoleNeeds(task: TaskDefinition): ExecutionRoleNee
     const envFile = container.environmentFiles[0];
     if (envFile) needs.push({ reason: `${name} loads environment files from S3`, node: envFile.node });
     const configType = container.firelens?.options.get('config-file-type');
-    if (configType?.values.includes('s3')) needs.push({ reason: `${name} loads its FireLens configuration from S3`, node: configType.node });
+    // On Fargate the S3 type itself is the problem (firelens-config-permissions says so), not the missing role.
+    if (configType?.values.includes('s3') && !task.launchTypes.has('FARGATE')) {
+      needs.push({ reason: `${name} loads its FireLens configuration from S3`, node: configType.node });
+    }
+  }
+  for (const volume of task.volumes) {
+    const fsx = volume.entries.find((e) => e.key === 'FSxWindowsFileServerVolumeConfiguration' || e.key === 'fsxWindowsFileServerVolumeConfiguration')?.value;
+    const authorization = fsx?.kind === 'map' ? fsx.entries.find((e) => e.key === 'AuthorizationConfig' || e.key === 'authorizationConfig')?.value : undefined;
+    const credentials = authorization?.kind === 'map' ? authorization.entries.find((e) => e.key === 'CredentialsParameter' || e.key === 'credentialsParameter') : undefined;
+    if (credentials) needs.push({ reason: 'an FSx for Windows File Server volume reads its credentials', node: credentials.value });
   }
   return needs;
 }
