@@ -1,6 +1,7 @@
 // Bundles the CLI (and, once they exist, the Action and App entry points) into self-contained ESM files in dist/.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { buildIncludeSandbox } from './build-include-sandbox.mjs';
 
 // esbuild's ESM output cannot `require` Node built-ins that CommonJS dependencies ask for without this shim.
 const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -8,6 +9,11 @@ const requireShim = "import { createRequire as __createRequire } from 'node:modu
 const entries = [
   { in: 'src/cli/cli.ts', out: 'dist/cli.js', shebang: true },
   { in: 'src/action/index.ts', out: 'dist/index.js', shebang: false },
+  // The App's function for `probot run ./dist/app.js` (npm start); it imports only probot's types, so
+  // the bundle holds no probot: the server is node_modules/probot.
+  { in: 'src/app/index.ts', out: 'dist/app.js', shebang: false },
+  // The Lambda handler with probot inside: one file to deploy, no node_modules.
+  { in: 'src/app/lambda.ts', out: 'dist/lambda.js', shebang: false },
 ];
 
 for (const entry of entries) {
@@ -27,3 +33,7 @@ for (const entry of entries) {
     logLevel: 'warning',
   });
 }
+
+// cfn-include goes only into this separate bundle, which hosts run as a locked-down child process
+// (src/include); it must never be imported by the entries above.
+await buildIncludeSandbox('dist/include-sandbox.js');
