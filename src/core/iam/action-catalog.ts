@@ -19,6 +19,8 @@ export interface CatalogService {
   actions: readonly string[];
   /** The same names in lower case, for IAM's case-insensitive comparison. */
   lowerActions: ReadonlySet<string>;
+  /** `actions` in lower case, index for index. */
+  lowerNames: readonly string[];
 }
 
 /** Where the names come from, for messages and docs: package, version and the date its data was taken. */
@@ -35,7 +37,8 @@ function catalog(): Map<string, CatalogService> {
   if (services) return services;
   services = new Map();
   for (const [prefix, actions] of Object.entries((catalogData as CatalogFile).services)) {
-    services.set(prefix, { prefix, actions, lowerActions: new Set(actions.map((name) => name.toLowerCase())) });
+    const lowerNames = actions.map((name) => name.toLowerCase());
+    services.set(prefix, { prefix, actions, lowerActions: new Set(lowerNames), lowerNames });
   }
   return services;
 }
@@ -48,6 +51,23 @@ export function findCatalogService(prefix: string): CatalogService | undefined {
 /** Every service prefix in the catalogue. */
 export function catalogServicePrefixes(): string[] {
   return [...catalog().keys()];
+}
+
+let prefixesByName: Map<string, string[]> | undefined;
+
+/** The services that have an action of this name (case-insensitive), as `service:Name`: `GetResources` -> `tag:GetResources`, ... */
+export function findActionsNamed(name: string): string[] {
+  if (!prefixesByName) {
+    prefixesByName = new Map();
+    for (const service of catalog().values()) {
+      service.lowerNames.forEach((lower, index) => {
+        const list = prefixesByName!.get(lower) ?? [];
+        list.push(`${service.prefix}:${service.actions[index]}`);
+        prefixesByName!.set(lower, list);
+      });
+    }
+  }
+  return prefixesByName.get(name.toLowerCase()) ?? [];
 }
 
 /** Whether `service:Name` is a real action (case-insensitive); false for patterns and unknown services. */
@@ -77,16 +97,16 @@ export function suggestActionNames(service: CatalogService, name: string): strin
   const limit = Math.min(3, Math.max(1, Math.floor(lower.length / 4)));
   let best = limit;
   let nearest: string[] = [];
-  for (const candidate of service.actions) {
-    const distance = boundedEditDistance(lower, candidate.toLowerCase(), best);
-    if (distance > best) continue;
+  service.lowerNames.forEach((candidate, index) => {
+    const distance = boundedEditDistance(lower, candidate, best);
+    if (distance > best) return;
     if (distance < best || nearest.length === 0) {
       best = distance;
-      nearest = [candidate];
-    } else if (distance === best) nearest.push(candidate);
-  }
+      nearest = [service.actions[index]];
+    } else nearest.push(service.actions[index]);
+  });
   if (nearest.length) return nearest;
-  return service.actions.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return service.actions.filter((_, index) => service.lowerNames[index].startsWith(lower));
 }
 
 /** Service prefixes within two edits of `prefix` (`ecs-task` is not one; `dynamdb` is `dynamodb`). */

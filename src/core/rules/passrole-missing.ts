@@ -8,6 +8,7 @@ import type { IamRole } from '../model/iam-model.js';
 import { buildIdentityPrincipals, type IdentityPrincipal } from '../model/identity-principals.js';
 import { knownRoles, type Repository } from '../model/repository.js';
 import type { TaskDefinition } from '../model/task-definition.js';
+import { findCodeDeployEcsGroups, findEventsEcsTargets } from '../model/service-role-uses.js';
 import { resourcesOfType } from '../model/template.js';
 import { getEntry, getValue, isSeq, type DocNode } from '../parse/node.js';
 import { deploymentActionsOf } from './ecs-deployment-actions.js';
@@ -71,17 +72,20 @@ export const passroleMissing: Rule = {
         : principal.attachment === 'external'
           ? ', unless the principals it is attached to outside the repository allow it'
           : updateOnly && definite.length
-            ? ' (it only calls ecs:UpdateService, which passes the roles when it moves a service to a new task definition revision)'
-          : principal.unknownPolicyArns.length
-            ? `, unless ${principal.unknownPolicyArns.join(', ')} (not in the repository) allows it`
-            : ', depending on values the template leaves unresolved';
+            ? ''
+            : principal.unknownPolicyArns.length
+              ? `, unless ${principal.unknownPolicyArns.join(', ')} (not in the repository) allows it`
+              : ', depending on values the template leaves unresolved';
+      const consequence = updateOnly
+        ? 'so moving a service to a new revision of those task definitions can fail'
+        : `so ECS ${certain ? 'refuses' : 'would refuse'} to register or run those task definitions`;
       report({
         path: anchor.path,
         node: anchor.node,
         severity: certain ? 'error' : 'warning',
         message:
           `${describePrincipal(principal)} can call ${[...actions].join(', ')} but ${certain ? 'does not allow' : 'may not allow'} iam:PassRole to ${ecsTasksPrincipal} on ` +
-          `${listOf(missing.map(describeDeployedRole))}${reason}, so ECS refuses to register or run those task definitions ("is not authorized to perform: iam:PassRole").`,
+          `${listOf(missing.map(describeDeployedRole))}${reason}, ${consequence} ("is not authorized to perform: iam:PassRole").`,
         messageId: `missing:${principal.id}`,
         fixes: fixesOf(buildPassRoleFix(repo, principal, deployStatements, missing.map((grant) => grant.role))),
         relatedPaths: [principal.path, ...missingTasks.map((task) => task.path), ...missing.map((grant) => grant.role.path)],
@@ -100,11 +104,14 @@ function rolesThatAreNotDeployers(repo: Repository): Set<IamRole> {
   for (const role of repo.roles) {
     if (role.trust && servicesWithOwnRules.some((service) => evaluateTrust(role.trust!, { service }).trusts === 'yes')) roles.add(role);
   }
-  // A scalable target's role only changes the desired count, whatever its trust policy says.
   for (const template of repo.templates) {
+    // A scalable target's role only changes the desired count, whatever its trust policy says.
     for (const target of resourcesOfType(template, 'AWS::ApplicationAutoScaling::ScalableTarget')) {
       for (const role of knownRoles(repo.bindRole({ template }, getValue(target.properties, 'RoleARN')))) roles.add(role);
     }
+    // Roles given to EventBridge targets and CodeDeploy groups, even with a wrong trust policy (their rules say so).
+    for (const target of findEventsEcsTargets(template)) for (const role of knownRoles(repo.bindRole({ template }, target.roleNode))) roles.add(role);
+    for (const group of findCodeDeployEcsGroups(template)) for (const role of knownRoles(repo.bindRole({ template }, group.roleNode))) roles.add(role);
   }
   return roles;
 }

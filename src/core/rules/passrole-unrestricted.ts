@@ -54,7 +54,7 @@ export const passroleUnrestricted: Rule = {
       for (const policy of findTemplatePolicies(template)) {
         if (policy.kind !== 'identity') continue;
         for (const statement of policy.document.statements) {
-          const passPatterns = passRolePatterns(statement);
+          const passPatterns = passRolePatterns(statement).map((pattern) => (pattern.length > 100 ? `${pattern.slice(0, 97)}...` : pattern));
           if (passPatterns.length === 0 || !coversEveryRole(statement) || limitsService(statement) || !statement.origin) continue;
           const receivers = receivingServices(policy, statement);
           const services = receivers.map((receiver) => receiver.service);
@@ -101,17 +101,32 @@ function limitsService(statement: PolicyStatement): boolean {
  * The services the statement's own actions pass roles to, else those of the rest of its document;
  * empty when the document also reaches a service the table cannot name (a condition would break it).
  */
-function receivingServices(policy: TemplatePolicy, statement: PolicyStatement): { service: string; actions: string[] }[] {
-  const servicesOf = (statements: PolicyStatement[]) => {
-    const patterns = statements.filter((s) => s.effect === 'Allow').flatMap((s) => s.action ?? []).filter((pattern) => actionService(pattern) !== '');
-    return roleReceivers
-      .map((receiver) => ({ service: receiver.service, actions: receiver.actions.filter((action) => patterns.some((pattern) => matchesAction(pattern, action))) }))
-      .filter((receiver) => receiver.actions.length > 0);
-  };
+function receivingServices(policy: TemplatePolicy, statement: PolicyStatement): Receiver[] {
+  const whole = documentReceivers(policy);
+  if (whole === 'unknown') return [];
+  const own = receiversOf([statement]);
+  return own.length ? own : whole;
+}
+
+type Receiver = { service: string; actions: string[] };
+
+const receiversByDocument = new WeakMap<TemplatePolicy, Receiver[] | 'unknown'>();
+
+/** The receivers of the whole document, once per document: a policy may hold thousands of statements. */
+function documentReceivers(policy: TemplatePolicy): Receiver[] | 'unknown' {
+  let cached = receiversByDocument.get(policy);
+  if (cached) return cached;
   const allPatterns = policy.document.statements.flatMap((s) => (s.effect === 'Allow' ? (s.action ?? []) : []));
-  if (allPatterns.some((pattern) => otherRoleReceivers.has(actionService(pattern)))) return [];
-  const own = servicesOf([statement]);
-  return own.length ? own : servicesOf(policy.document.statements);
+  cached = allPatterns.some((pattern) => otherRoleReceivers.has(actionService(pattern))) ? 'unknown' : receiversOf(policy.document.statements);
+  receiversByDocument.set(policy, cached);
+  return cached;
+}
+
+function receiversOf(statements: PolicyStatement[]): Receiver[] {
+  const patterns = [...new Set(statements.filter((s) => s.effect === 'Allow').flatMap((s) => s.action ?? []).filter((pattern) => actionService(pattern) !== ''))];
+  return roleReceivers
+    .map((receiver) => ({ service: receiver.service, actions: receiver.actions.filter((action) => patterns.some((pattern) => matchesAction(pattern, action))) }))
+    .filter((receiver) => receiver.actions.length > 0);
 }
 
 function describeHolder(policy: TemplatePolicy): string {

@@ -3,8 +3,8 @@ import { replaceScalarOrNode } from '../fix/document-edits.js';
 import type { Fix } from '../finding.js';
 import {
   actionCatalogSource,
-  catalogServicePrefixes,
   expandActionPattern,
+  findActionsNamed,
   findCatalogService,
   suggestActionNames,
   suggestServicePrefixes,
@@ -61,7 +61,7 @@ export const unknownAction: Rule = {
                 node,
                 severity: verdict.severity,
                 message: `${key} ${verdict.message} (in ${describePolicy(policy)}).`,
-                messageId: `unknown:${String(node.value)}`,
+                messageId: `unknown:${String(node.value).slice(0, 200)}`,
                 fixes: editable && verdict.replacement ? fixesOf(buildReplaceFix(repo, template.path, node, verdict.replacement)) : [],
               });
             }
@@ -80,9 +80,24 @@ interface Verdict {
   replacement?: string;
 }
 
+// The same action is usually written many times across a repository; judging it once is enough.
+// Bounded because actions come from user files.
+const verdicts = new Map<string, Verdict | undefined>();
+const maxCachedVerdicts = 10_000;
+
 /** Whether an action string names nothing IAM knows; undefined when it is fine or cannot be judged. */
 export function judgeAction(action: string): Verdict | undefined {
+  if (verdicts.has(action)) return verdicts.get(action);
+  const verdict = judgeActionUncached(action);
+  if (verdicts.size >= maxCachedVerdicts) verdicts.clear();
+  verdicts.set(action, verdict);
+  return verdict;
+}
+
+function judgeActionUncached(action: string): Verdict | undefined {
   if (action === '*' || action.includes('${')) return undefined;
+  // No IAM action is this long; a value this size is not a typo to suggest a fix for.
+  if (action.length > 200) return { severity: 'warning', message: `${action.slice(0, 60)}... (${action.length} characters) is not an IAM action` };
   const colon = action.indexOf(':');
   if (colon <= 0) return { severity: 'warning', message: `${action} is not an IAM action: actions are written service:Action (ecr:BatchGetImage)` };
   const prefix = action.slice(0, colon);
@@ -127,8 +142,7 @@ function unknownActionVerdict(service: CatalogService, prefix: string, name: str
   const base = `${action} is not an IAM action, so it grants nothing`;
   if (suggestions.length === 0) {
     // The right name under another prefix (`resource-groups:GetResources` is `tag:GetResources`).
-    const elsewhere = catalogServicePrefixes().filter((other) => findCatalogService(other)!.lowerActions.has(name.toLowerCase()));
-    const names = elsewhere.map((other) => `${other}:${findCatalogService(other)!.actions.find((a) => a.toLowerCase() === name.toLowerCase())}`);
+    const names = findActionsNamed(name);
     if (names.length > 0 && names.length <= 3) return { severity: 'warning', message: `${base}; ${names.join(' and ')} ${names.length > 1 ? 'exist' : 'exists'} under another service prefix` };
     return { severity: 'warning', message: `${base}; no ${service.prefix} action is close to it` };
   }
@@ -162,7 +176,7 @@ function checkJsonStringPolicy(policy: TemplatePolicy, report: (report: Report) 
           node: policy.node,
           severity: verdict.severity,
           message: `${key} ${verdict.message} (in ${describePolicy(policy)}, written as a JSON string).`,
-          messageId: `unknown:${action}`,
+          messageId: `unknown:${action.slice(0, 200)}`,
         });
       }
     }
