@@ -299,8 +299,9 @@ test('the fix for a role with no inline policy adds one with two statements, one
   const patched = assertFirstFixResolves(rule, { 'app.yaml': managedOnly });
   const text = patched['app.yaml'];
   assert.match(text, /PolicyName: environment-files/);
-  assert.match(text, /Action:\s*\n?\s*- s3:GetObject\s*\n\s*Resource: arn:aws:s3:::shop-config\/prod\/app\.env/);
-  assert.match(text, /- s3:GetBucketLocation\s*\n\s*Resource: arn:aws:s3:::shop-config\n/);
+  // The template spells partitions with ${AWS::Partition}, so the grant does too.
+  assert.match(text, /Action:\s*\n?\s*- s3:GetObject\s*\n\s*Resource: !Sub arn:\$\{AWS::Partition\}:s3:::shop-config\/prod\/app\.env/);
+  assert.match(text, /- s3:GetBucketLocation\s*\n\s*Resource: !Sub arn:\$\{AWS::Partition\}:s3:::shop-config\n/);
 });
 
 test('the fix for a missing s3:GetBucketLocation adds one statement to the existing policy', () => {

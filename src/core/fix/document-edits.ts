@@ -141,25 +141,30 @@ export function removeMapEntry(doc: EditableDocument, map: MapNode, key: string)
 }
 
 /**
- * Removes one item of a list: the item's whole lines (from its dash) in a block list, the item and one
- * adjacent comma in a flow list or JSON array. The caller keeps lists from becoming empty where an
- * empty list would be invalid (a policy needs a statement).
+ * Removes `seq.items[index]`: in a block list, the item's lines together with the line break before
+ * them (so text inserted at the end of the item's last line, such as a new item after it, still lands
+ * in place); in a flow list or JSON array, the item with the separator after it (before it for the last
+ * item). No edit when the item cannot be taken out cleanly: the list's only item (an empty list means
+ * something else, and a policy needs a statement), or a block item sharing its line with other text.
  */
 export function removeSequenceItem(doc: EditableDocument, seq: SeqNode, index: number): TextEdit[] {
   const item = seq.items[index];
-  if (!item || item.startOffset < seq.startOffset || item.endOffset > seq.endOffset) return [];
+  if (!item || seq.items.length < 2) return [];
   const { source } = doc;
   const text = source.text;
-  if (seq.style !== 'block') {
-    if (seq.items.length === 1) return [edit(doc, seq.startOffset, seq.endOffset, '[]')];
-    if (index < seq.items.length - 1) return [edit(doc, item.startOffset, seq.items[index + 1].startOffset, '')];
-    return [edit(doc, seq.items[index - 1].endOffset, item.endOffset, '')];
+  if (item.startOffset < seq.startOffset || item.endOffset > seq.endOffset) return []; // an alias's text lives elsewhere
+  if (seq.style === 'block') {
+    const lineStart = source.lineStartOffset(item.startOffset);
+    if (!/^[ \t]*-[ \t]*$/.test(text.slice(lineStart, item.startOffset))) return [];
+    const lineEnd = source.lineEndOffset(item.endOffset);
+    // Comment-only lines between items belong to the next item; the line break before the dash goes.
+    let start = lineStart;
+    if (start > 0 && text[start - 1] === '\n') start--;
+    if (start > 0 && text[start - 1] === '\r') start--;
+    return [edit(doc, start, lineEnd, '')];
   }
-  // The dash sits before the item on its first line: `- Effect: Allow`.
-  const lineStart = source.lineStartOffset(item.startOffset);
-  const lineEnd = source.lineEndOffset(item.endOffset);
-  if (lineEnd < text.length) return [edit(doc, lineStart, skipLineBreak(text, lineEnd), '')];
-  return [edit(doc, lineBreakStartBefore(text, lineStart), lineEnd, '')];
+  if (index < seq.items.length - 1) return [edit(doc, item.startOffset, seq.items[index + 1].startOffset, '')];
+  return [edit(doc, seq.items[index - 1].endOffset, item.endOffset, '')];
 }
 
 /**

@@ -14,7 +14,8 @@ import { joinList } from './role-not-verifiable.js';
 import { checkRoleGrants, missingGrants } from './role-grants.js';
 import type { Rule, RuleContext } from './rule.js';
 import { codeDeployServicePrincipal, isUntrusted, untrustedServiceReport } from './service-trust.js';
-import { buildAddStatementsFix, buildNewRoleFix, passRoleStatement, roleArnValue } from './statement-fixes.js';
+import { buildNewRoleFix, passRoleStatement, roleArnValue } from './statement-fixes.js';
+import { buildAddStatementsFix } from './fix-builders.js';
 
 const limitedPolicyName = 'AWSCodeDeployRoleForECSLimited';
 

@@ -1,6 +1,6 @@
 /** ecr-auth-vpc-condition: on Fargate, ecr:GetAuthorizationToken must not be allowed only under an aws:SourceVpc or aws:SourceVpce condition (R20c). */
 import type { Fix, Severity } from '../finding.js';
-import { appendToSequence, removeMapEntry, type EditableDocument } from '../fix/document-edits.js';
+import { appendToSequence, removeMapEntry, removeSequenceItem, type EditableDocument } from '../fix/document-edits.js';
 import type { FixValue } from '../fix/fix-value.js';
 import { matchesAction } from '../iam/action-match.js';
 import { evaluateConditions } from '../iam/condition-eval.js';
@@ -8,7 +8,7 @@ import type { PolicyStatement } from '../iam/policy.js';
 import { matchResource } from '../iam/resource-match.js';
 import { identityPolicies, type IamRole } from '../model/iam-model.js';
 import type { TaskDefinition } from '../model/task-definition.js';
-import { getValue, isMap, isScalar, isSeq, type DocNode, type MapNode, type SeqNode } from '../parse/node.js';
+import { getValue, isMap, isScalar, isSeq, type MapNode, type SeqNode } from '../parse/node.js';
 import type { TextEdit } from '../text/text-edit.js';
 import { executionRoleSource } from './credential-sources.js';
 import { combineEdits, editableDocument } from './fix-builders.js';
@@ -196,21 +196,3 @@ function removeVpcConditions(doc: EditableDocument, statementNode: MapNode): Tex
   return edits;
 }
 
-/** Removes one item of a list with its line (block) or its separator (flow, JSON). */
-function removeSequenceItem(doc: EditableDocument, seq: SeqNode, index: number): TextEdit[] {
-  const { source } = doc;
-  const path = doc.path ?? source.path;
-  const item: DocNode = seq.items[index];
-  if (seq.items.length < 2) return [];
-  if (seq.style === 'block') {
-    const lineStart = source.lineStartOffset(item.startOffset);
-    // Only an item alone on its line (`  - ecr:GetAuthorizationToken`) can go with its line.
-    if (!/^[ \t]*-[ \t]*$/.test(source.text.slice(lineStart, item.startOffset))) return [];
-    if (index < seq.items.length - 1) {
-      return [{ path, startOffset: lineStart, endOffset: source.lineStartOffset(seq.items[index + 1].startOffset), newText: '' }];
-    }
-    return [{ path, startOffset: source.lineEndOffset(seq.items[index - 1].endOffset), endOffset: source.lineEndOffset(item.endOffset), newText: '' }];
-  }
-  if (index < seq.items.length - 1) return [{ path, startOffset: item.startOffset, endOffset: seq.items[index + 1].startOffset, newText: '' }];
-  return [{ path, startOffset: seq.items[index - 1].endOffset, endOffset: item.endOffset, newText: '' }];
-}

@@ -10,7 +10,7 @@ import { findEcsExecUses } from './ecs-exec-uses.js';
 import { checkRoleGrants, missingGrants } from './role-grants.js';
 import type { Rule } from './rule.js';
 import { awslogsContainers } from './task-needs.js';
-import { buildAddStatementsFix, type StatementGrant } from './task-role-fix.js';
+import { buildGrantsFix, type StatementGrant } from './fix-builders.js';
 import { containerCredentials } from './task-role-source.js';
 import { labelOfValue } from './value-labels.js';
 
@@ -69,7 +69,7 @@ export const ecsExecLoggingPermissions: Rule = {
           const missingRequirements = need.requirements.filter((r) => missing.includes(r.action));
           const fix = grants.some((g) => g.denyingStatement)
             ? undefined
-            : buildAddStatementsFix(repo, role, groupByGrant(missingRequirements), 'ecs-exec-logging', `Allow ${role.label} to ${need.purpose}`);
+            : buildGrantsFix(repo, role, groupByGrant(missingRequirements), 'ecs-exec-logging', `Allow ${role.label} to ${need.purpose}`);
           report({
             path: cluster.template.path,
             node: need.node,

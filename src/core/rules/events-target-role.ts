@@ -13,7 +13,8 @@ import { joinList } from './role-not-verifiable.js';
 import { checkRoleGrants, type GrantState } from './role-grants.js';
 import type { Rule, RuleContext } from './rule.js';
 import { eventsServicePrincipal, isUntrusted, untrustedServiceReport } from './service-trust.js';
-import { buildAddStatementsFix, buildNewRoleFix, conditionalStatement, passRoleStatement, roleArnValue } from './statement-fixes.js';
+import { buildNewRoleFix, conditionalStatement, passRoleStatement, roleArnValue } from './statement-fixes.js';
+import { buildAddStatementsFix } from './fix-builders.js';
 
 const failure =
   'EventBridge cannot start the task: each invocation fails, visible only in the rule\'s FailedInvocations metric.';

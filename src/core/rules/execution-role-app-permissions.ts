@@ -9,7 +9,7 @@ import type { PolicyDocument } from '../iam/policy.js';
 import type { Repository } from '../model/repository.js';
 import { getValue, isMap, isSeq, type DocNode } from '../parse/node.js';
 import { editsOverlap, type TextEdit } from '../text/text-edit.js';
-import { addStatementEdits, editableDocument, nodeToFixValue } from './fix-builders.js';
+import { buildAddStatementsFix, editableDocument, nodeToFixValue } from './fix-builders.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -124,7 +124,7 @@ function buildMoveStatementFix(repo: Repository, role: IamRole, document: Policy
     if (index < 0) return undefined;
     removal = policies.items.length > 1 ? removeSequenceItem(doc, policies, index) : removeMapEntry(doc, props, 'Policies');
   }
-  const addition = addStatementEdits(repo, target, value, document.name && !document.name.includes('${') ? document.name : 'application');
+  const addition = buildAddStatementsFix(repo, target, [value], document.name && !document.name.includes('${') ? document.name : 'application', '')?.edits;
   if (!addition || removal.length === 0 || overlaps(removal, addition)) return undefined;
   return { title: `Move the statement to task role ${target.label}`, edits: [...removal, ...addition] };
 }

@@ -104,7 +104,6 @@ export function buildAddPermissionsFix(repo: Repository, role: IamRole, grant: P
   if (role.origin !== 'template' || !role.resource?.properties) return undefined;
   const doc = editableDocument(repo, role.path);
   if (!doc) return undefined;
-  const props = role.resource.properties;
   const resources = grant.resources.map((r) => toFixValue(r, role.template, doc.source.text));
 
   for (const policy of role.inlinePolicies) {
@@ -117,34 +116,56 @@ export function buildAddPermissionsFix(repo: Repository, role: IamRole, grant: P
     }
   }
 
-  const statement: FixValue = {
-    kind: 'map',
-    entries: [
-      ['Effect', { kind: 'string', value: 'Allow' }],
-      ['Action', { kind: 'list', items: grant.actions.map((value): FixValue => ({ kind: 'string', value })) }],
-      ['Resource', resources.length === 1 ? resources[0] : { kind: 'list', items: resources }],
-    ],
-  };
+  const statement = allowStatement(grant.actions, resources);
+  return buildAddStatementsFix(repo, role, [statement], grant.policyName, title);
+}
+
+/**
+ * Appends statements to the role's first inline policy written in its own file, else adds an inline
+ * policy holding them. Undefined when the role's text cannot be edited safely.
+ */
+export function buildAddStatementsFix(repo: Repository, role: IamRole, statements: FixValue[], policyName: string, title: string): Fix | undefined {
+  if (role.origin !== 'template' || !role.resource?.properties || statements.length === 0) return undefined;
+  const doc = editableDocument(repo, role.path);
+  if (!doc) return undefined;
   for (const policy of role.inlinePolicies) {
     const documentNode = policy.origin?.node;
+    // A policy document written as a JSON string inside YAML cannot be edited in place.
     if (!isMap(documentNode) || policy.origin?.path !== doc.path || (doc.syntax === 'yaml' && documentNode.style === 'json')) continue;
-    const statements = getValue(documentNode, 'Statement');
-    if (isSeq(statements)) return { title, edits: appendToSequence(doc, statements, statement) };
+    const list = getValue(documentNode, 'Statement');
+    if (isSeq(list)) return { title, edits: combineEdits(statements.flatMap((statement) => appendToSequence(doc, list, statement))) };
   }
+  const props = role.resource.properties;
   const newPolicy: FixValue = {
     kind: 'map',
     entries: [
-      ['PolicyName', { kind: 'string', value: grant.policyName }],
-      [
-        'PolicyDocument',
-        { kind: 'map', entries: [['Version', { kind: 'string', value: '2012-10-17' }], ['Statement', { kind: 'list', items: [statement] }]] },
-      ],
+      ['PolicyName', { kind: 'string', value: policyName }],
+      ['PolicyDocument', { kind: 'map', entries: [['Version', { kind: 'string', value: '2012-10-17' }], ['Statement', { kind: 'list', items: statements }]] }],
     ],
   };
   const policies = getValue(props, 'Policies');
   if (isSeq(policies)) return { title, edits: appendToSequence(doc, policies, newPolicy) };
   if (getEntry(props, 'Policies')) return undefined; // Policies from an intrinsic: no safe place to add
   return { title, edits: addMapEntry(doc, props, 'Policies', { kind: 'list', items: [newPolicy] }, { after: lastKeyOf(props, ['ManagedPolicyArns', 'AssumeRolePolicyDocument']) }) };
+}
+
+/** Actions to allow on resources written as Sub-style strings (converted with toFixValue). */
+export interface StatementGrant {
+  actions: string[];
+  resources: string[];
+}
+
+/**
+ * Grants several action/resource pairs in one patch: a single grant goes through buildAddPermissionsFix
+ * (which can extend a fitting statement); several become new statements, since one statement would
+ * grant each action on resources it has no use for.
+ */
+export function buildGrantsFix(repo: Repository, role: IamRole, grants: StatementGrant[], policyName: string, title: string): Fix | undefined {
+  if (grants.length === 0) return undefined;
+  if (grants.length === 1) return buildAddPermissionsFix(repo, role, { ...grants[0], policyName }, title);
+  const doc = editableDocument(repo, role.path);
+  const statements = grants.map((grant) => allowStatement(grant.actions, grant.resources.map((r) => toFixValue(r, role.template, doc?.source.text))));
+  return buildAddStatementsFix(repo, role, statements, policyName, title);
 }
 
 function lastKeyOf(map: MapNode, preferred: string[]): string | undefined {
@@ -297,29 +318,4 @@ export function nodeToFixValue(node: DocNode): FixValue | undefined {
     entries.push([entry.key, value]);
   }
   return { kind: 'map', entries };
-}
-
-/** Adds a whole statement to a role: to its first editable inline policy, else as a new inline policy. */
-export function addStatementEdits(repo: Repository, role: IamRole, statement: FixValue, policyName: string): TextEdit[] | undefined {
-  if (role.origin !== 'template' || !role.resource?.properties) return undefined;
-  const doc = editableDocument(repo, role.path);
-  if (!doc) return undefined;
-  for (const policy of role.inlinePolicies) {
-    const documentNode = policy.origin?.node;
-    if (!isMap(documentNode) || policy.origin?.path !== doc.path || (doc.syntax === 'yaml' && documentNode.style === 'json')) continue;
-    const statements = getValue(documentNode, 'Statement');
-    if (isSeq(statements)) return appendToSequence(doc, statements, statement);
-  }
-  const props = role.resource.properties;
-  const newPolicy: FixValue = {
-    kind: 'map',
-    entries: [
-      ['PolicyName', { kind: 'string', value: policyName }],
-      ['PolicyDocument', { kind: 'map', entries: [['Version', { kind: 'string', value: '2012-10-17' }], ['Statement', { kind: 'list', items: [statement] }]] }],
-    ],
-  };
-  const policies = getValue(props, 'Policies');
-  if (isSeq(policies)) return appendToSequence(doc, policies, newPolicy);
-  if (getEntry(props, 'Policies')) return undefined;
-  return addMapEntry(doc, props, 'Policies', { kind: 'list', items: [newPolicy] }, { after: lastKeyOf(props, ['ManagedPolicyArns', 'AssumeRolePolicyDocument']) });
 }

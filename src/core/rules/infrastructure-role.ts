@@ -21,7 +21,8 @@ import { evaluatePassRole } from './passed-roles.js';
 import { checkRoleGrants, missingGrants } from './role-grants.js';
 import type { Rule, RuleContext } from './rule.js';
 import { ecsServicePrincipal, isUntrusted, untrustedServiceReport } from './service-trust.js';
-import { buildAddStatementsFix, buildNewRoleFix, passRoleStatement, roleArnValue } from './statement-fixes.js';
+import { buildNewRoleFix, passRoleStatement, roleArnValue } from './statement-fixes.js';
+import { buildAddStatementsFix } from './fix-builders.js';
 
 interface FeatureSpec {
   /** How messages name the feature. */

@@ -1,7 +1,6 @@
 /** passrole-unrestricted: iam:PassRole on every role without an iam:PassedToService condition (R39). */
-import { addMapEntry, type EditableDocument } from '../fix/document-edits.js';
+import { addMapEntry, removeSequenceItem, type EditableDocument } from '../fix/document-edits.js';
 import type { FixValue } from '../fix/fix-value.js';
-import { removeSequenceItem } from '../fix/remove-sequence-item.js';
 import type { Fix } from '../finding.js';
 import { actionService, matchesAction } from '../iam/action-match.js';
 import type { PolicyStatement } from '../iam/policy.js';
@@ -193,8 +192,8 @@ function buildConditionFix(repo: Repository, policy: TemplatePolicy, statement: 
   if (!(isSeq(statements) && statements.items.includes(node)) && statements !== node) return undefined;
   if (resourceNode && !isScalar(resourceNode) && !isSeq(resourceNode)) return undefined;
   const append = appendStatementEdits(editable.doc, editable.node, newStatement);
-  if (!removal || !append) return undefined;
-  return { title, edits: [removal, ...append] };
+  if (removal.length === 0 || !append) return undefined;
+  return { title, edits: [...removal, ...append] };
 }
 
 /** Adds `iam:PassedToService` to the statement's Condition (creating it, or its StringEquals block). */

@@ -7,7 +7,7 @@ import type { Fix, Severity } from '../finding.js';
 import { parseS3ObjectArn } from '../model/s3-object-reference.js';
 import type { TaskDefinition } from '../model/task-definition.js';
 import type { DocNode } from '../parse/node.js';
-import { buildAddStatementsFix, type StatementGrant } from './add-statements-fix.js';
+import { buildGrantsFix, type StatementGrant } from './fix-builders.js';
 import { executionRoleSource } from './credential-sources.js';
 import { checkRoleGrants } from './role-grants.js';
 import { conditionGuardsOf, roleUnderConditions, uncertainGrantReason } from './role-under-conditions.js';
@@ -72,7 +72,7 @@ export function checkS3ObjectReads(context: RuleContext, task: TaskDefinition, r
         if (missingBucket) grants.push({ actions: ['s3:GetBucketLocation'], resources: [object!.bucketArn] });
         const fixes: Fix[] = [];
         if (!getObject.denyingStatement && !bucketLocation?.denyingStatement) {
-          const fix = buildAddStatementsFix(repo, role, grants, options.policyName, `Allow ${role.label} to read ${read.what} ${object ? object.objectArn : value}`);
+          const fix = buildGrantsFix(repo, role, grants, options.policyName, `Allow ${role.label} to read ${read.what} ${object ? object.objectArn : value}`);
           if (fix) fixes.push(fix);
         }
 

@@ -2,43 +2,14 @@
  * Fixes that give a role whole statements (with conditions, which the wave-1 permission fix does not
  * write), and fixes that add a missing role property together with a new role resource.
  */
-import { addMapEntry, appendToSequence, insertTopLevelResource } from '../fix/document-edits.js';
+import { addMapEntry, insertTopLevelResource } from '../fix/document-edits.js';
 import type { FixValue } from '../fix/fix-value.js';
 import type { Fix } from '../finding.js';
 import type { IamRole } from '../model/iam-model.js';
 import type { Repository } from '../model/repository.js';
 import type { Template } from '../model/template.js';
-import { getEntry, getValue, isMap, isSeq, type MapNode } from '../parse/node.js';
+import { getEntry, getValue, isMap, type MapNode } from '../parse/node.js';
 import { combineEdits, editableDocument, toFixValue, unusedLogicalId } from './fix-builders.js';
-
-/**
- * Appends statements to the role's first inline policy written in its own file, else adds an inline
- * policy holding them. Undefined when the role's text cannot be edited safely.
- */
-export function buildAddStatementsFix(repo: Repository, role: IamRole, statements: FixValue[], policyName: string, title: string): Fix | undefined {
-  if (role.origin !== 'template' || !role.resource?.properties || statements.length === 0) return undefined;
-  const doc = editableDocument(repo, role.path);
-  if (!doc) return undefined;
-  for (const policy of role.inlinePolicies) {
-    const documentNode = policy.origin?.node;
-    if (!isMap(documentNode) || policy.origin?.path !== doc.path || (doc.syntax === 'yaml' && documentNode.style === 'json')) continue;
-    const list = getValue(documentNode, 'Statement');
-    if (isSeq(list)) return { title, edits: combineEdits(statements.flatMap((statement) => appendToSequence(doc, list, statement))) };
-  }
-  const props = role.resource.properties;
-  const newPolicy: FixValue = {
-    kind: 'map',
-    entries: [
-      ['PolicyName', { kind: 'string', value: policyName }],
-      ['PolicyDocument', { kind: 'map', entries: [['Version', { kind: 'string', value: '2012-10-17' }], ['Statement', { kind: 'list', items: statements }]] }],
-    ],
-  };
-  const policies = getValue(props, 'Policies');
-  if (isSeq(policies)) return { title, edits: appendToSequence(doc, policies, newPolicy) };
-  if (getEntry(props, 'Policies')) return undefined; // Policies from an intrinsic: no safe place to add
-  const after = ['ManagedPolicyArns', 'AssumeRolePolicyDocument'].find((key) => getEntry(props, key));
-  return { title, edits: addMapEntry(doc, props, 'Policies', { kind: 'list', items: [newPolicy] }, { after }) };
-}
 
 /** How a policy in `template` names the role: `!GetAtt Role.Arn` in the same template, else its ARN as far as it is known. */
 export function roleArnValue(role: IamRole, template: Template | undefined): FixValue {

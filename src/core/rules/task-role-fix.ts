@@ -3,20 +3,15 @@
  * or volumes need, or add several statements to an existing role in one patch. Each returns undefined
  * when no careful patch can be written, like the builders in fix-builders.ts.
  */
-import { addMapEntry, appendToSequence, insertTopLevelResource } from '../fix/document-edits.js';
+import { addMapEntry, insertTopLevelResource } from '../fix/document-edits.js';
 import type { FixValue } from '../fix/fix-value.js';
 import type { Fix } from '../finding.js';
-import type { IamRole } from '../model/iam-model.js';
 import type { Repository } from '../model/repository.js';
 import type { TaskDefinition } from '../model/task-definition.js';
-import { getEntry, getValue, isMap, isSeq } from '../parse/node.js';
-import { allowStatement, buildAddPermissionsFix, combineEdits, editableDocument, newRoleBody, toFixValue, unusedLogicalId } from './fix-builders.js';
+import { getEntry, getValue, isMap } from '../parse/node.js';
+import { allowStatement, combineEdits, editableDocument, newRoleBody, toFixValue, unusedLogicalId, type StatementGrant } from './fix-builders.js';
 
-/** Actions to allow on resources written as Sub-style strings (converted with toFixValue). */
-export interface StatementGrant {
-  actions: string[];
-  resources: string[];
-}
+export type { StatementGrant };
 
 /**
  * Adds `TaskRoleArn: !GetAtt <Task>TaskRole.Arn` and that role (trusting ecs-tasks.amazonaws.com) to the
@@ -67,35 +62,3 @@ function withSourceConditions(body: FixValue): FixValue {
   return addCondition(body, ['Properties', 'AssumeRolePolicyDocument', 'Statement']);
 }
 
-/**
- * Adds statements to a role: one grant goes through buildAddPermissionsFix (which can extend a matching
- * statement); several are appended together to the role's first inline policy, else as a new one.
- */
-export function buildAddStatementsFix(repo: Repository, role: IamRole, grants: StatementGrant[], policyName: string, title: string): Fix | undefined {
-  if (grants.length === 0) return undefined;
-  if (grants.length === 1) return buildAddPermissionsFix(repo, role, { ...grants[0], policyName }, title);
-  if (role.origin !== 'template' || !role.resource?.properties) return undefined;
-  const doc = editableDocument(repo, role.path);
-  if (!doc) return undefined;
-  const statements = grants.map((grant) => allowStatement(grant.actions, grant.resources.map((resource) => toFixValue(resource, role.template))));
-  for (const policy of role.inlinePolicies) {
-    const documentNode = policy.origin?.node;
-    // A policy document written as a JSON string inside YAML cannot be edited in place.
-    if (!isMap(documentNode) || policy.origin?.path !== doc.path || (doc.syntax === 'yaml' && documentNode.style === 'json')) continue;
-    const statementList = getValue(documentNode, 'Statement');
-    if (isSeq(statementList)) return { title, edits: combineEdits(statements.flatMap((statement) => appendToSequence(doc, statementList, statement))) };
-  }
-  const props = role.resource.properties;
-  const newPolicy: FixValue = {
-    kind: 'map',
-    entries: [
-      ['PolicyName', { kind: 'string', value: policyName }],
-      ['PolicyDocument', { kind: 'map', entries: [['Version', { kind: 'string', value: '2012-10-17' }], ['Statement', { kind: 'list', items: statements }]] }],
-    ],
-  };
-  const policies = getValue(props, 'Policies');
-  if (isSeq(policies)) return { title, edits: appendToSequence(doc, policies, newPolicy) };
-  if (getEntry(props, 'Policies')) return undefined; // Policies from an intrinsic: no safe place to add
-  const after = ['ManagedPolicyArns', 'AssumeRolePolicyDocument'].find((key) => getEntry(props, key));
-  return { title, edits: addMapEntry(doc, props, 'Policies', { kind: 'list', items: [newPolicy] }, { after }) };
-}
