@@ -204,21 +204,38 @@ function targets(policy: AttachablePolicy, kind: 'user' | 'group', resource: Res
   return isLiteral(name) && target.names.includes(name);
 }
 
-/** Whether some role, user or group of the repository attaches the managed policy through ManagedPolicyArns. */
-function isReferencedManagedPolicy(repo: Repository, policy: AttachablePolicy): boolean {
-  const customer = repo.customerManagedPolicies.find((candidate) => candidate.resource === policy.resource);
-  if (!customer) return false;
-  if (repo.roles.some((role) => role.managedPolicies.some((managed) => managed.arn === customer.arn))) return true;
+/**
+ * The ARNs (as resolved strings) of every managed policy some role, user or group of the repository
+ * attaches through ManagedPolicyArns; computed once per repository, since every policy asks.
+ */
+const referencedArnsByRepo = new WeakMap<Repository, Set<string>>();
+
+function referencedManagedPolicyArns(repo: Repository): Set<string> {
+  let arns = referencedArnsByRepo.get(repo);
+  if (arns) return arns;
+  arns = new Set(repo.roles.flatMap((role) => role.managedPolicies.map((managed) => managed.arn)));
   for (const template of repo.templates) {
+    const scope: ResolveScope = { template };
     for (const resource of resourcesOfType(template, 'AWS::IAM::User', 'AWS::IAM::Group')) {
-      const scope: ResolveScope = { template };
       const managed = getValue(resource.properties, 'ManagedPolicyArns');
-      for (const item of isSeq(managed) ? managed.items : []) {
-        if (resolvedToStrings(scope, resolveNode(scope, item)).includes(customer.arn)) return true;
-      }
+      for (const item of isSeq(managed) ? managed.items : []) for (const arn of resolvedToStrings(scope, resolveNode(scope, item))) arns.add(arn);
     }
   }
-  return false;
+  referencedArnsByRepo.set(repo, arns);
+  return arns;
+}
+
+const customerByResource = new WeakMap<Repository, Map<unknown, Repository['customerManagedPolicies'][number]>>();
+
+/** Whether some role, user or group of the repository attaches the managed policy through ManagedPolicyArns. */
+function isReferencedManagedPolicy(repo: Repository, policy: AttachablePolicy): boolean {
+  let byResource = customerByResource.get(repo);
+  if (!byResource) {
+    byResource = new Map(repo.customerManagedPolicies.map((candidate) => [candidate.resource, candidate]));
+    customerByResource.set(repo, byResource);
+  }
+  const customer = byResource.get(policy.resource);
+  return customer !== undefined && referencedManagedPolicyArns(repo).has(customer.arn);
 }
 
 /** Whether the policy attaches to a role the repository defines (the repository links it to that role). */

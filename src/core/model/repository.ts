@@ -128,10 +128,11 @@ export class Repository {
         for (const role of targets) role.attachedPolicies.push(attachment.document);
       }
     }
+    const customerByArn = new Map(this.customerManagedPolicies.map((policy) => [policy.arn, policy]));
     for (const role of this.roles) {
       for (const managed of role.managedPolicies) {
         if (managed.document) continue;
-        const customer = this.customerManagedPolicies.find((policy) => policy.arn === managed.arn);
+        const customer = customerByArn.get(managed.arn);
         if (customer) managed.document = customer.document;
       }
     }
@@ -248,12 +249,27 @@ export class Repository {
     return { node, options };
   }
 
+  /** Every rule asks for the same task's roles: bind each role property once. */
+  private readonly boundRoles = new Map<TaskDefinition, { execution?: RoleUse; task?: RoleUse }>();
+
+  private boundRolesOf(task: TaskDefinition): { execution?: RoleUse; task?: RoleUse } {
+    let bound = this.boundRoles.get(task);
+    if (!bound) {
+      bound = {
+        execution: this.bindRole({ template: task.template }, task.executionRoleNode),
+        task: this.bindRole({ template: task.template }, task.taskRoleNode),
+      };
+      this.boundRoles.set(task, bound);
+    }
+    return bound;
+  }
+
   executionRole(task: TaskDefinition): RoleUse | undefined {
-    return this.bindRole({ template: task.template }, task.executionRoleNode);
+    return this.boundRolesOf(task).execution;
   }
 
   taskRole(task: TaskDefinition): RoleUse | undefined {
-    return this.bindRole({ template: task.template }, task.taskRoleNode);
+    return this.boundRolesOf(task).task;
   }
 
   /**

@@ -56,17 +56,27 @@ export const executionRoleRequired: Rule = {
 
 const executionPolicy = 'AmazonECSTaskExecutionRolePolicy';
 
-/** A role that already serves as an execution role: trusted by ecs-tasks and carrying the managed policy or used as one. */
-function findExecutionRoleCandidates(repo: Repository, task: TaskDefinition): IamRole[] {
+const candidatesByRepo = new WeakMap<Repository, IamRole[]>();
+
+/**
+ * Roles that already serve as execution roles: trusted by ecs-tasks and carrying the managed policy or
+ * used as one. Computed once per repository: every task definition without a role asks.
+ */
+function findExecutionRoleCandidates(repo: Repository): IamRole[] {
+  const cached = candidatesByRepo.get(repo);
+  if (cached) return cached;
+  // The asking task definition has no execution role, so any use counts as another task's.
   const usedAsExecution = new Set<IamRole>();
-  for (const other of repo.taskDefinitions) if (other !== task) for (const role of knownRoles(repo.executionRole(other))) usedAsExecution.add(role);
-  return repo.roles.filter(
+  for (const task of repo.taskDefinitions) for (const role of knownRoles(repo.executionRole(task))) usedAsExecution.add(role);
+  const candidates = repo.roles.filter(
     (role) =>
       role.origin === 'template' &&
       role.trust !== undefined &&
-      evaluateTrust(role.trust, { service: 'ecs-tasks.amazonaws.com' }).trusts === 'yes' &&
-      (usedAsExecution.has(role) || role.managedPolicies.some((m) => m.arn.endsWith(`/${executionPolicy}`))),
+      (usedAsExecution.has(role) || role.managedPolicies.some((m) => m.arn.endsWith(`/${executionPolicy}`))) &&
+      evaluateTrust(role.trust, { service: 'ecs-tasks.amazonaws.com' }).trusts === 'yes',
   );
+  candidatesByRepo.set(repo, candidates);
+  return candidates;
 }
 
 /** A role's IAM path (`/`, `/ecs/`), as its ARN spells it. */
@@ -78,7 +88,7 @@ function rolePath(role: IamRole): string {
 function buildExecutionRoleFix(repo: Repository, config: LintConfig, task: TaskDefinition): Fix[] {
   const doc = editableDocument(repo, task.path);
   if (!doc) return [];
-  const candidates = findExecutionRoleCandidates(repo, task);
+  const candidates = findExecutionRoleCandidates(repo);
   if (task.source === 'json') {
     // A JSON task definition can only name a role by ARN: one with a literal name, in an account the file shows.
     const account = /\b(\d{12})\b/.exec(doc.source.text)?.[1];
