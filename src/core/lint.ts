@@ -2,6 +2,7 @@
 import type { LintConfig } from './config.js';
 import { severityRank, type Finding } from './finding.js';
 import { Repository } from './model/repository.js';
+import type { Template } from './model/template.js';
 import { isMap, isSeq, type DocNode, type NodePath } from './parse/node.js';
 import { parseFile, parseOversizedFile } from './parse/parse-file.js';
 import type { ParseError, ParsedFile } from './parse/parsed-file.js';
@@ -89,8 +90,9 @@ export function lint(allFiles: readonly InputFile[], config: LintConfig, options
 
   const expanded = new Map(files.filter((file) => file.originalText !== undefined).map((file) => [file.path, { file, root: undefined as DocNode | undefined }]));
   for (const entry of expanded.values()) entry.root = parseFile(entry.file.path, entry.file.originalText!, config.limits).root;
+  const templatesByPath = new Map(repo.templates.map((template) => [template.path, template]));
   const kept = findings
-    .filter((finding) => !isSuppressed(finding, byPath.get(finding.path)))
+    .filter((finding) => !isSuppressed(finding, templatesByPath.get(finding.path)))
     .map((finding) => (expanded.size ? mapToOriginal(finding, expanded) : finding))
     .filter((finding) => !changed || findingTouches(finding, changed));
   for (const finding of kept) {
@@ -165,31 +167,12 @@ function toFinding(meta: RuleMeta, report: Report, files: Map<string, ParsedFile
   return finding;
 }
 
-/** Template-level and resource-level `Metadata: ecs-iam-lint: ignore` suppressions. */
-function isSuppressed(finding: Finding, file: ParsedFile | undefined): boolean {
-  if (!file || file.kind !== 'cfn-template' || finding.ruleId === 'parse-error') return false;
-  const ignored = (metadata: unknown) => {
-    const ignore = (metadata as { [k: string]: { ignore?: unknown } } | undefined)?.['ecs-iam-lint']?.ignore;
-    return Array.isArray(ignore) ? ignore.includes(finding.ruleId) : ignore === finding.ruleId;
-  };
-  const root = file.root;
-  if (!root || root.kind !== 'map') return false;
-  const plainMetadata = (node: import('./parse/node.js').DocNode | undefined) => (node ? toPlainShallow(node) : undefined);
-  const templateMetadata = root.entries.find((e) => e.key === 'Metadata')?.value;
-  if (ignored(plainMetadata(templateMetadata))) return true;
-  if (finding.nodePath[0] === 'Resources' && typeof finding.nodePath[1] === 'string') {
-    const resources = root.entries.find((e) => e.key === 'Resources')?.value;
-    const resource = resources?.kind === 'map' ? resources.entries.find((e) => e.key === finding.nodePath[1])?.value : undefined;
-    const metadata = resource?.kind === 'map' ? resource.entries.find((e) => e.key === 'Metadata')?.value : undefined;
-    if (ignored(plainMetadata(metadata))) return true;
-  }
-  return false;
-}
-
-function toPlainShallow(node: import('./parse/node.js').DocNode): unknown {
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(toPlainShallow);
-  return Object.fromEntries(node.entries.map((e) => [e.key, toPlainShallow(e.value)]));
+/** Template-level and resource-level `Metadata: ecs-iam-lint: ignore` suppressions, read once per template by the model. */
+function isSuppressed(finding: Finding, template: Template | undefined): boolean {
+  if (!template || finding.ruleId === 'parse-error') return false;
+  if (template.ignoredRules.has(finding.ruleId)) return true;
+  const logicalId = finding.nodePath[0] === 'Resources' ? finding.nodePath[1] : undefined;
+  return typeof logicalId === 'string' && (template.resources.get(logicalId)?.ignoredRules.has(finding.ruleId) ?? false);
 }
 
 /** Two rules reaching the same conclusion through different paths report it once. */

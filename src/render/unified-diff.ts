@@ -42,7 +42,7 @@ function renderFileDiff(file: SourceFile, edits: readonly TextEdit[], isNewFile:
   const changes = buildLineChanges(file, edits);
   if (changes.length === 0) return '';
   let diff = `--- ${isNewFile ? '/dev/null' : `a/${file.path}`}\n+++ b/${file.path}\n`;
-  const totalLines = countLines(file.text);
+  const totalLines = countLines(file);
   let lineDelta = 0;
   let index = 0;
   while (index < changes.length) {
@@ -141,9 +141,10 @@ function oldEnd(change: LineChange): number {
   return change.oldStart + change.oldLines.length - 1;
 }
 
-/** Lines as diff counts them: a final line break does not start another line. */
-function countLines(text: string): number {
-  return splitLines(text).length;
+/** Lines as diff counts them: a final line break does not start another line. Uses the file's line index. */
+function countLines(file: SourceFile): number {
+  if (file.text.length === 0) return 0;
+  return endsWithLineBreak(file.text) ? file.lineCount - 1 : file.lineCount;
 }
 
 function oldLine(file: SourceFile, line: number): DiffLine {
@@ -173,6 +174,16 @@ function endsWithLineBreak(text: string): boolean {
   return last === 10 || last === 13;
 }
 
+/**
+ * Lines longer than this are shortened in the display (a one-line JSON template would otherwise repeat
+ * its whole text for every finding); the patch itself, and suggestions, stay exact.
+ */
+const maxShownLineLength = 400;
+
 function renderDiffLine(prefix: string, line: DiffLine): string {
-  return `${prefix}${line.text}\n${line.eol === '' ? '\\ No newline at end of file\n' : ''}`;
+  const text =
+    line.text.length > maxShownLineLength
+      ? `${line.text.slice(0, 240)} … (${line.text.length - 320} characters not shown) … ${line.text.slice(-80)}`
+      : line.text;
+  return `${prefix}${text}\n${line.eol === '' ? '\\ No newline at end of file\n' : ''}`;
 }

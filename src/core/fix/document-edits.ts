@@ -355,14 +355,37 @@ function jsonColonOf(doc: EditableDocument, map: MapNode, anchorIndex: number, c
 }
 
 /** Ancestors of a node from the root down to its parent, or undefined when it is not in the tree. */
+/** Each node's parent, built once per document: fixes ask for ancestors many times in large templates. */
+const parentsByRoot = new WeakMap<DocNode, WeakMap<DocNode, DocNode>>();
+
+function parentsOf(root: DocNode): WeakMap<DocNode, DocNode> {
+  let parents = parentsByRoot.get(root);
+  if (parents) return parents;
+  const index = new WeakMap<DocNode, DocNode>();
+  const stack: DocNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const children = node.kind === 'map' ? node.entries.map((entry) => entry.value) : node.kind === 'seq' ? node.items : [];
+    for (const child of children) {
+      // An aliased node appears twice; its first parent (in document order of the walk) is kept.
+      if (index.has(child) || child === root) continue;
+      index.set(child, node);
+      stack.push(child);
+    }
+  }
+  parentsByRoot.set(root, index);
+  parents = index;
+  return parents;
+}
+
+/** The nodes from the root down to the target's parent, or undefined when the target is not in the tree. */
 function findAncestors(root: DocNode, target: DocNode): DocNode[] | undefined {
   if (root === target) return [];
-  const children = root.kind === 'map' ? root.entries.map((entry) => entry.value) : root.kind === 'seq' ? root.items : [];
-  for (const child of children) {
-    // Children lie inside their parent's text, which prunes the search to one branch (aliases aside).
-    if (child !== target && (target.startOffset < child.startOffset || target.endOffset > child.endOffset)) continue;
-    const found = findAncestors(child, target);
-    if (found) return [root, ...found];
+  const parents = parentsOf(root);
+  const chain: DocNode[] = [];
+  for (let node = parents.get(target); node; node = parents.get(node)) {
+    chain.unshift(node);
+    if (node === root) return chain;
   }
   return undefined;
 }

@@ -65,7 +65,11 @@ export function detectSyntax(text: string): Syntax {
 function failedFile(source: SourceFile, syntax: Syntax, error: ParseError): ParsedFile {
   const kind = guessFileKind(source.text);
   if (kind === 'other') return { source, syntax, kind };
-  return { source, syntax, kind, error };
+  // Parsers report "unexpected end of input" just past the last character; keep ranges inside the text.
+  const length = source.text.length;
+  const startOffset = Math.min(Math.max(0, error.startOffset), length);
+  const endOffset = Math.min(Math.max(startOffset, error.endOffset), length);
+  return { source, syntax, kind, error: { ...error, startOffset, endOffset } };
 }
 
 /** Sizes as people say them: "6 MB", "5.2 MB", "300 KB". */
