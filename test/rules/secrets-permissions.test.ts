@@ -573,3 +573,38 @@ test('an invalid ValueFrom gets no permission finding on top of the invalid-valu
   assert.equal(found.length, 1);
   assert.deepEqual(found[0].fixes, []);
 });
+
+test('secrets-permissions: a CDK-style ValueFrom joining !Ref Secret with the json-key suffix matches a grant on !Ref Secret', () => {
+  const template = JSON.stringify({
+    Resources: {
+      Secret: { Type: 'AWS::SecretsManager::Secret', Properties: { GenerateSecretString: {} } },
+      ExecRole: {
+        Type: 'AWS::IAM::Role',
+        Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
+      },
+      ExecRoleDefaultPolicy: {
+        Type: 'AWS::IAM::Policy',
+        Properties: {
+          PolicyName: 'ExecRoleDefaultPolicy',
+          Roles: [{ Ref: 'ExecRole' }],
+          PolicyDocument: { Statement: [{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: { Ref: 'Secret' } }] },
+        },
+      },
+      TaskDef: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: {
+          RequiresCompatibilities: ['FARGATE'],
+          ExecutionRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] },
+          ContainerDefinitions: [
+            { Name: 'web', Image: 'nginx', Secrets: [{ Name: 'PASSWORD', ValueFrom: { 'Fn::Join': ['', [{ Ref: 'Secret' }, ':password::']] } }] },
+          ],
+        },
+      },
+    },
+  }, null, 1);
+  assert.deepEqual(findingsOf(lintFiles({ 'cdk.template.json': template }), 'secrets-permissions'), []);
+  const withoutGrant = template.replace('"secretsmanager:GetSecretValue",', '');
+  const found = findingsOf(lintFiles({ 'cdk.template.json': withoutGrant }), 'secrets-permissions');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].severity, 'error');
+});

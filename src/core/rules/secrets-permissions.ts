@@ -166,11 +166,14 @@ function collectAccesses(context: Pick<RuleContext, 'config' | 'report'>, task: 
  * the token is a secret or parameter resource of the same template: policies reference it the same way.
  */
 function tokenReferenceAccess(task: TaskDefinition, valueFrom: string, node: DocNode): SecretAccess | undefined {
-  const match = /^\$\{([A-Za-z0-9]+)\}$/.exec(valueFrom);
+  // `!Ref Secret` alone, or joined with the ECS json-key suffix (`:password::`, as CDK writes it).
+  const match = /^\$\{([A-Za-z0-9]+)\}(:[^:]*:[^:]*:[^:]*)?$/.exec(valueFrom);
   const resource = match ? task.template?.resources.get(match[1]) : undefined;
   if (resource?.type === 'AWS::SecretsManager::Secret') {
-    return { valueFrom, node, what: `secret ${resource.logicalId}`, requirements: [{ action: 'secretsmanager:GetSecretValue', resources: [valueFrom], grant: valueFrom }] };
+    const secret = `\${${match![1]}}`;
+    return { valueFrom, node, what: `secret ${resource.logicalId}`, requirements: [{ action: 'secretsmanager:GetSecretValue', resources: [secret], grant: secret }] };
   }
+  if (match?.[2]) return undefined;
   if (resource?.type === 'AWS::SSM::Parameter') {
     const arn = `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${valueFrom}`;
     return { valueFrom, node, what: `parameter ${resource.logicalId}`, requirements: [{ action: 'ssm:GetParameters', resources: [arn], grant: arn }] };
