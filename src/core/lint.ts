@@ -82,7 +82,13 @@ export function lint(allFiles: readonly InputFile[], config: LintConfig, options
       report: (report: Report) => findings.push(toFinding(rule.meta, report, byPath)),
       noteUnverifiable: (roleText, at, neededFor) => notes.push({ roleText, path: at.path, node: at.node, neededFor }),
     };
-    rule.check(context);
+    try {
+      rule.check(context);
+    } catch (error) {
+      // A bug in one rule must not take the run (and every other finding) down with it, nor print a
+      // stack trace: say which rule failed, once, and carry on.
+      findings.push(ruleFailure(rule.meta, error, parsed));
+    }
   }
   if (config.rules[roleNotVerifiable.meta.id] !== 'off') {
     for (const report of buildUnverifiableFindings(notes)) findings.push(toFinding(roleNotVerifiable.meta, report, byPath));
@@ -147,6 +153,22 @@ function mapToOriginal(finding: Finding, expanded: ReadonlyMap<string, { file: I
     mapped.relatedPaths = [...new Set([...(finding.relatedPaths ?? []), ...target.file.includedPaths])].filter((p) => p !== finding.path);
   }
   return mapped;
+}
+
+function ruleFailure(meta: RuleMeta, error: unknown, parsed: readonly ParsedFile[]): Finding {
+  const first = parsed[0];
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: meta.id,
+    severity: 'notice',
+    message: `Rule ${meta.id} could not finish on this repository (${reason}); its findings are missing from this run. Please report this.`,
+    messageId: 'internal-error',
+    path: first?.source.path ?? '',
+    startOffset: 0,
+    endOffset: 0,
+    nodePath: [],
+    fixes: [],
+  };
 }
 
 function toFinding(meta: RuleMeta, report: Report, files: Map<string, ParsedFile>): Finding {

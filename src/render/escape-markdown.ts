@@ -7,7 +7,8 @@ const backslashEscaped = /[\\`*_[\]|~#$]/g;
 /**
  * Escapes `text` for inline use. HTML specials become entities; markdown punctuation is backslash-escaped;
  * `@` gets a zero-width joiner so `@user` and `@org/team` notify nobody (GitHub links mentions after
- * decoding entities, so `&#64;` would not stop them); line breaks become `<br>` so a table row stays one row.
+ * decoding entities, so `&#64;` would not stop them); bare URLs are broken the same way so they are not
+ * autolinked; line breaks become `<br>` so a table row stays one row.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -16,5 +17,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(backslashEscaped, (char) => `\\${char}`)
     .replace(/@/g, '@\u200d')
+    // GitHub autolinks bare URLs and `www.` hosts; a zero-width joiner keeps them text.
+    .replace(/:\/\//g, ':\u200d//')
+    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\u200d.`)
     .replace(/\r\n|\r|\n/g, '<br>');
 }

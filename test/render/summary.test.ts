@@ -20,7 +20,7 @@ test('renders a table row per finding with the rule linked to its docs and file 
       `| error | [execution-role-permissions](${ruleDocsUrl('execution-role-permissions')}) | infra/template.yaml:11 | ` +
         'ExecRole cannot pull the image: it lacks ecr:GetAuthorizationToken. |',
       `| notice | [role-not-verifiable](${ruleDocsUrl('role-not-verifiable')}) | infra/template.yaml:3 | ` +
-        'Role \\`x\\` @\u200doctocat &lt;details&gt;\\[click\\](https://evil.example) 100%, a:b<br>second line \\| pipe |',
+        'Role \\`x\\` @\u200doctocat &lt;details&gt;\\[click\\](https:\u200d//evil.example) 100%, a:b<br>second line \\| pipe |',
       '',
     ].join('\n'),
   );

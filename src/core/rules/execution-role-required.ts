@@ -2,7 +2,8 @@
 import { isRoleAbsent } from '../model/repository.js';
 import { isFargateLike } from '../model/task-definition.js';
 import { joinList } from './role-not-verifiable.js';
-import { addMapEntry, insertTopLevelResource } from '../fix/document-edits.js';
+import { addMapEntry, insertTopLevelResource, replaceScalarOrNode, type EditableDocument } from '../fix/document-edits.js';
+import type { TextEdit } from '../text/text-edit.js';
 import type { FixValue } from '../fix/fix-value.js';
 import type { Fix } from '../finding.js';
 import { evaluateTrust } from '../iam/evaluate.js';
@@ -10,7 +11,7 @@ import type { IamRole } from '../model/iam-model.js';
 import type { Repository } from '../model/repository.js';
 import { knownRoles } from '../model/repository.js';
 import type { TaskDefinition } from '../model/task-definition.js';
-import { getValue, isMap } from '../parse/node.js';
+import { getEntry, getValue, isMap } from '../parse/node.js';
 import type { LintConfig } from '../config.js';
 import { logGroupGrantArn } from './awslogs-permissions.js';
 import { allowStatement, combineEdits, editableDocument, newRoleBody, toFixValue, unusedLogicalId } from './fix-builders.js';
@@ -85,6 +86,16 @@ function rolePath(role: IamRole): string {
   return match ? match[1] : '/';
 }
 
+/**
+ * Sets the execution role property: replaces its value when the key is there but empty (`~`,
+ * `!Ref AWS::NoValue`, JSON null), else adds the key after `after`.
+ */
+function setRoleProperty(doc: EditableDocument, task: TaskDefinition, key: string, value: FixValue, after: string | undefined): TextEdit[] {
+  const existing = getEntry(task.node, key);
+  if (existing) return replaceScalarOrNode(doc, existing.value, value);
+  return addMapEntry(doc, task.node, key, value, { after });
+}
+
 function buildExecutionRoleFix(repo: Repository, config: LintConfig, task: TaskDefinition): Fix[] {
   const doc = editableDocument(repo, task.path);
   if (!doc) return [];
@@ -105,14 +116,14 @@ function buildExecutionRoleFix(repo: Repository, config: LintConfig, task: TaskD
     const role = preferred.length === 1 ? preferred[0] : named.length === 1 ? named[0] : undefined;
     if (!account || !role) return [];
     const arn = `arn:aws:iam::${account}:role${rolePath(role)}${role.roleName}`;
-    return [{ title: `Set executionRoleArn to ${role.label}`, edits: addMapEntry(doc, task.node, 'executionRoleArn', { kind: 'string', value: arn }, { after: 'family' }) }];
+    return [{ title: `Set executionRoleArn to ${role.label}`, edits: setRoleProperty(doc, task, 'executionRoleArn', { kind: 'string', value: arn }, 'family') }];
   }
   const template = task.template!;
   const sameTemplate = candidates.find((r) => r.template === template);
   const after = ['TaskRoleArn', 'NetworkMode', 'RequiresCompatibilities', 'Family'].find((key) => getValue(task.node, key) !== undefined);
   if (sameTemplate?.resource) {
     const value: FixValue = { kind: 'getatt', logicalId: sameTemplate.resource.logicalId, attribute: 'Arn' };
-    return [{ title: `Use ${sameTemplate.label} as the execution role`, edits: addMapEntry(doc, task.node, 'ExecutionRoleArn', value, { after }) }];
+    return [{ title: `Use ${sameTemplate.label} as the execution role`, edits: setRoleProperty(doc, task, 'ExecutionRoleArn', value, after) }];
   }
   const resources = getValue(template.root, 'Resources');
   if (!isMap(resources) || !task.resource) return [];
@@ -130,7 +141,7 @@ function buildExecutionRoleFix(repo: Repository, config: LintConfig, task: TaskD
   }
   const body = newRoleBody('ecs-tasks.amazonaws.com', [executionPolicy], statements, 'execution');
   const edits = combineEdits([
-    ...addMapEntry(doc, task.node, 'ExecutionRoleArn', { kind: 'getatt', logicalId, attribute: 'Arn' }, { after }),
+    ...setRoleProperty(doc, task, 'ExecutionRoleArn', { kind: 'getatt', logicalId, attribute: 'Arn' }, after),
     ...insertTopLevelResource(doc, resources, logicalId, body, { after: task.resource.logicalId }),
   ]);
   return [{ title: `Add execution role ${logicalId}`, edits }];

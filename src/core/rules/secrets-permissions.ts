@@ -66,18 +66,19 @@ export const secretsPermissions: Rule = {
           pending.push({ access, grants, missing: access.requirements.filter((r) => definite.includes(r.action) || uncertain.includes(r.action)) });
         }
         const fixes = buildSecretsFix(repo, role, pending);
-        for (const { access, grants } of pending) {
+        pending.forEach(({ access, grants }, index) => {
           const { definite, uncertain } = missingGrants(grants);
           report({
             path: task.path,
             node: access.node,
-            fixes,
+            // The one fix grants every secret: the first finding carries it, so it is suggested once.
+            fixes: index === 0 ? fixes : [],
             severity: definite.length ? 'error' : 'warning',
             message: `Execution role ${role.label} of task definition ${task.label} ${definite.length ? 'does not allow' : 'may not allow'} ${[...new Set([...definite, ...uncertain])].join(', ')} on ${access.what}${definite.length ? '' : ` (${uncertaintyReason(role)})`}; the task fails to start with ResourceInitializationError.`,
             messageId: `missing:${role.id}:${access.valueFrom}`,
             relatedPaths: [role.path],
           });
-        }
+        });
       }
     }
   },
