@@ -4,6 +4,8 @@
 //   npm run bench                 all figures (a few minutes)
 //   npm run bench -- --quick      fewer runs, for a smoke check
 //   npm run bench -- --fuzz       the long fuzz run instead (20,000 cases; --cases N, --seed N)
+//   npm run bench -- --load       the App's load run instead (200 webhooks over 20 s; --webhooks N, --seconds N,
+//                                 --throttled for Probot's one-write-a-second throttle)
 //
 // Inputs are generated deterministically from the project's own fixtures into a temp directory.
 import { spawn, spawnSync } from 'node:child_process';
@@ -302,7 +304,7 @@ async function main() {
   for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.figure.padEnd(figureWidth)}  ${r.target.padEnd(targetWidth)}  ${r.note}`);
 }
 
-if (!process.argv.includes('--fuzz')) {
+if (!process.argv.includes('--fuzz') && !process.argv.includes('--load')) {
   main().catch((error) => {
     console.error(error);
     process.exit(1);
@@ -364,6 +366,57 @@ async function runFuzz() {
 
 if (process.argv.includes('--fuzz')) {
   runFuzz().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// --load: the load test of test/load/app-load.test.ts with the long budget. The test starts the App's
+// server in a process of its own on 127.0.0.1, sends signed webhooks against a local fake GitHub, checks
+// that nothing was dropped or duplicated, and writes its figures to LOAD_REPORT.
+
+async function runLoad() {
+  const throttled = process.argv.includes('--throttled');
+  // Throttled, every write waits a second: 200 webhooks would take a quarter of an hour.
+  const webhooks = optionValue('--webhooks', throttled ? 20 : 200);
+  const seconds = optionValue('--seconds', 20);
+  mkdirSync(work, { recursive: true });
+  const reportPath = join(work, `load-report-${process.pid}.json`);
+  rmSync(reportPath, { force: true });
+  console.log(`load: ${webhooks} webhooks over ${seconds} s${throttled ? ", Probot's write throttle on" : ''}; machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', 'test/load/app-load.test.ts'], {
+    cwd: root,
+    env: { ...process.env, LOAD_WEBHOOKS: String(webhooks), LOAD_SECONDS: String(seconds), LOAD_REPORT: reportPath, ...(throttled ? { LOAD_THROTTLE: '1' } : {}) },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (!existsSync(reportPath)) {
+    console.error(result.stdout, result.stderr);
+    throw new Error(`the load test wrote no report (exit ${result.status})`);
+  }
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  rmSync(reportPath, { force: true });
+  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const ms = (value) => `${Math.round(value)} ms`;
+  const reviewed = report.outcomes.filter((outcome) => outcome.reviews === 1 && outcome.comments === 2 && outcome.checkRuns === 1 && outcome.conclusions.join() === 'failure').length;
+  const rows = [
+    ['throughput', `${report.throughput.toFixed(1)} reviews/s (last check run concluded ${report.wallSeconds.toFixed(1)} s after the first webhook)`],
+    ['accepted', `p50 ${ms(report.accepted.p50)}, p99 ${ms(report.accepted.p99)}, max ${ms(report.accepted.max)} (webhook sent to HTTP answer)`],
+    ['review done', `p50 ${ms(report.completed.p50)}, p99 ${ms(report.completed.p99)}, max ${ms(report.completed.max)} (webhook sent to check run concluded)`],
+    ['requests', `${report.requestsPerReview.toFixed(1)} API requests per review`],
+    ['App heap', `${mb(report.memory.before.heapUsed)} -> ${mb(report.memory.after.heapUsed)} after a full collection (rss ${mb(report.memory.before.rss)} -> ${mb(report.memory.after.rss)})`],
+    ['outcome', `${reviewed} of ${report.outcomes.length} pull requests with exactly one review, its comments and one concluded check run; ${report.refused.length} refused request(s)`],
+  ];
+  for (const [name, value] of rows) console.log(`${name.padEnd(13)}${value}`);
+  if (result.status !== 0) {
+    console.error(result.stdout.split('\n').filter((line) => /^not ok|^\s+(error|expected|actual)/.test(line)).join('\n'));
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv.includes('--load')) {
+  runLoad().catch((error) => {
     console.error(error);
     process.exit(1);
   });

@@ -17,8 +17,9 @@ import { renderSarif } from '../render/sarif.js';
 import { countBySeverity } from '../render/summary.js';
 import { createActionOctokit } from '../github/action-octokit.js';
 import { checkRunName, publishCheckRun } from '../github/check-run.js';
-import { createGitHubClient, type GitHubClient } from '../github/client.js';
+import { createGitHubClient, type CheckConclusion, type GitHubClient } from '../github/client.js';
 import { renderFence } from '../github/markdown-fence.js';
+import { redactSecrets } from '../github/redact-secrets.js';
 import { reviewPullRequest, type PullRequestTarget } from '../github/review-pull-request.js';
 import { parseActionInputs, type ActionInputs } from './action-inputs.js';
 import { renderConfigErrorSummary, renderJobSummary } from './job-summary.js';
@@ -27,31 +28,47 @@ import { createWorkspaceFileSource } from './workspace-file-source.js';
 
 const pullRequestEvents = new Set(['pull_request', 'pull_request_target']);
 
-/** Runs the Action; never throws: failures end in `core.setFailed`. */
+/** What a failure must still conclude: the pull request's check run, once there is a client to publish it. */
+interface RunState {
+  token: string;
+  pr?: PullRequestTarget;
+  client?: GitHubClient;
+  /** A check run with a conclusion was published for this run. */
+  checkRunConcluded: boolean;
+}
+
+/** Runs the Action; never throws: failures end in `core.setFailed`, and on a pull request in a failed check run saying why. */
 export async function run(): Promise<void> {
+  const token = core.getInput('github-token').trim();
+  // Masked before anything else runs: the runner hides it in every later line of the log.
+  if (token) core.setSecret(token);
+  const state: RunState = { token, checkRunConcluded: false };
   try {
-    await runAction();
+    await runAction(state);
   } catch (error) {
     // A path input that does not exist is the workflow's mistake: its message is enough.
-    if (error instanceof PathArgumentError) core.setFailed(`ecs-iam-lint: ${error.message}`);
-    else core.setFailed(`ecs-iam-lint failed: ${(error as Error)?.stack ?? String(error)}`);
+    const message = redactSecrets(error instanceof PathArgumentError ? error.message : ((error as Error)?.stack ?? String(error)), [token]);
+    await concludeCheckRun(state, 'failure', 'The review could not run', `ecs-iam-lint could not review commit ${state.pr?.headSha ?? ''}, so nothing was checked:\n\n${renderFence(redactSecrets((error as Error)?.message ?? String(error), [token]), 'text')}\n\nRe-run the job to try again.\n`);
+    core.setFailed(error instanceof PathArgumentError ? `ecs-iam-lint: ${message}` : `ecs-iam-lint failed: ${message}`);
   }
 }
 
-async function runAction(): Promise<void> {
+async function runAction(state: RunState): Promise<void> {
+  const pr = readPullRequest();
+  const client = pr && state.token ? createGitHubClient(createActionOctokit(state.token, { log: (message) => core.info(message) }), { secrets: [state.token] }) : undefined;
+  if (pr) state.pr = pr;
+  if (client) state.client = client;
   const inputs = parseActionInputs((name) => core.getInput(name));
   if ('error' in inputs) {
+    await concludeCheckRun(state, 'failure', 'Invalid inputs', `The ecs-iam-lint step's inputs are invalid, so nothing was linted:\n\n${renderFence(inputs.error, 'text')}\n`);
     core.setFailed(inputs.error);
     return;
   }
-  if (inputs.token) core.setSecret(inputs.token);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const pr = readPullRequest();
-  const client = pr && inputs.token ? createGitHubClient(createActionOctokit(inputs.token, { log: (message) => core.info(message) })) : undefined;
 
   const loaded = await loadActionConfig(workspace, inputs.configPath, inputs.configIsDefault);
   if ('error' in loaded) {
-    await failOnInvalidConfig(loaded.error, pr, client);
+    await failOnInvalidConfig(loaded.error, state);
     return;
   }
   const config = loaded.config;
@@ -62,7 +79,7 @@ async function runAction(): Promise<void> {
   } catch (error) {
     // A malformed include/exclude glob is a config error.
     if (!(error instanceof GlobSyntaxError)) throw error;
-    await failOnInvalidConfig(`invalid config file:\n${loaded.path ?? 'config'}: ${error.message}`, pr, client);
+    await failOnInvalidConfig(`invalid config file:\n${loaded.path ?? 'config'}: ${error.message}`, state);
     return;
   }
 
@@ -83,13 +100,14 @@ async function runAction(): Promise<void> {
       lintWholeRepository: inputs.sarifFile !== undefined,
       log: (message) => core.info(message),
     });
+    state.checkRunConcluded = result.checkRun.published;
     for (const notice of result.fileNotices) core.info(`ecs-iam-lint: ${notice}`);
     lintResult = result.lint;
     findings = result.findings;
     scope = result.changedPaths ? `on the files pull request #${pr.number} changes` : 'in the repository (the changed files could not be listed)';
     problems.push(...result.problems);
     notes.push(...result.notes);
-    actions.push(...describeReview(result.review, inputs));
+    actions.push(...describeReview(result, inputs));
     if (result.checkRun.published) actions.push(`Check run \`${checkRunName}\`: ${result.conclusion}, ${result.checkRun.annotations} annotation(s).`);
     // The check run could not be published (a read-only token on a fork, an outage): annotate from the log.
     if (inputs.commentMode !== 'none' && !result.checkRun.published) {
@@ -136,41 +154,47 @@ function readPullRequest(): PullRequestTarget | undefined {
   return { owner, repo, number: pull.number, headSha: pull.head.sha, ...(pull.base?.sha ? { baseSha: pull.base.sha } : {}) };
 }
 
-function describeReview(review: Awaited<ReturnType<typeof reviewPullRequest>>['review'], inputs: ActionInputs): string[] {
+function describeReview(result: Awaited<ReturnType<typeof reviewPullRequest>>, inputs: ActionInputs): string[] {
   if (inputs.commentMode !== 'review') return [];
+  const { review } = result;
   const lines: string[] = [];
-  if (review.posted) {
+  if (result.supersededBy !== undefined) {
+    lines.push(`No review posted: the pull request's head moved to ${result.supersededBy} during this run, whose own run reports.`);
+  } else if (review.posted) {
     lines.push(`Review posted: ${review.inline.length} inline comment(s), ${review.body.length} finding(s) in its body.`);
-  } else {
+  } else if (result.findings.every((finding) => review.alreadyReported.includes(finding))) {
     lines.push('No review posted: nothing new since the last run.');
+  } else {
+    lines.push('No review posted: it could not be published (the problems below say why).');
   }
   if (review.alreadyReported.length > 0) lines.push(`${review.alreadyReported.length} finding(s) were already reported by an earlier run.`);
   if (review.deletedCommentIds.length > 0) lines.push(`${review.deletedCommentIds.length} comment(s) whose finding is gone were deleted.`);
   if (review.keptCommentIds.length > 0) lines.push(`${review.keptCommentIds.length} comment(s) whose finding is gone were kept because someone replied.`);
+  if (review.deletedDuplicateIds.length > 0) lines.push(`${review.deletedDuplicateIds.length} comment(s) a concurrent run had posted as well were deleted.`);
   return lines;
 }
 
 /** An invalid config stops the run: a failed check run saying why (on a pull request), the job summary, a failed step. */
-async function failOnInvalidConfig(error: string, pr: PullRequestTarget | undefined, client: GitHubClient | undefined): Promise<void> {
+async function failOnInvalidConfig(error: string, state: RunState): Promise<void> {
   core.error(error);
-  if (pr && client) {
-    try {
-      await publishCheckRun(client, pr, {
-        headSha: pr.headSha,
-        conclusion: 'failure',
-        title: 'Invalid configuration',
-        summary: `The ecs-iam-lint configuration is invalid, so nothing was linted:\n\n${renderFence(error, 'text')}\n`,
-        annotations: [],
-      }, { signal: AbortSignal.timeout(60_000) });
-    } catch (publishError) {
-      core.warning(`could not publish the failed check run: ${(publishError as Error).message}`);
-    }
-  }
+  await concludeCheckRun(state, 'failure', 'Invalid configuration', `The ecs-iam-lint configuration is invalid, so nothing was linted:\n\n${renderFence(error, 'text')}\n`);
   core.setOutput('findings', 0);
   core.setOutput('errors', 0);
   core.setOutput('sarif-file', '');
   await writeJobSummary(renderConfigErrorSummary(error));
   core.setFailed(`ecs-iam-lint: ${error}`);
+}
+
+/** On a pull request, publishes a check run without annotations unless one was concluded already; a failure to publish is a warning. */
+async function concludeCheckRun(state: RunState, conclusion: CheckConclusion, title: string, summary: string): Promise<void> {
+  const { pr, client } = state;
+  if (!pr || !client || state.checkRunConcluded) return;
+  try {
+    await publishCheckRun(client, pr, { headSha: pr.headSha, conclusion, title, summary: redactSecrets(summary, [state.token]), annotations: [] }, { signal: AbortSignal.timeout(60_000) });
+    state.checkRunConcluded = true;
+  } catch (publishError) {
+    core.warning(`could not publish the failed check run: ${(publishError as Error).message}`);
+  }
 }
 
 async function writeJobSummary(markdown: string): Promise<void> {

@@ -8,6 +8,7 @@ import type { PullRequestTarget } from '../github/review-pull-request.js';
 import { createAppLoginResolver } from './app-login.js';
 import { createPullRequestQueue } from './pull-request-queue.js';
 import { runAppReview, type AppReviewLog } from './run-app-review.js';
+import { installWebhookBodyLimit } from './webhook-body-limit.js';
 
 /** The `pull_request` actions that call for a review. */
 export const pullRequestEvents = [
@@ -32,6 +33,7 @@ interface Repository {
 }
 
 export default function ecsIamLintApp(app: Probot): void {
+  installWebhookBodyLimit(app);
   // Per app instance, never shared between instances: reviews of one pull request run one at a time.
   const queue = createPullRequestQueue();
   const resolveLogin = createAppLoginResolver(async () => {

@@ -10,6 +10,7 @@
 import { verify } from '@octokit/webhooks-methods';
 import { createProbot, type ApplicationFunction, type Probot } from 'probot';
 import ecsIamLintApp from './app.js';
+import { maxWebhookPayloadBytes } from './webhook-body-limit.js';
 
 /** What this handler reads of an API Gateway (payload 1.0 or 2.0) or function URL event. */
 export interface HttpEvent {
@@ -51,6 +52,11 @@ export function createLambdaHandler(appFn: ApplicationFunction, { probot, secret
     const signature = headers['x-hub-signature-256'];
     const body = event.body == null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
     if (!id || !name) return respond(400, { error: 'not a GitHub webhook: X-GitHub-Delivery and X-GitHub-Event are required' });
+    // API Gateway and Lambda cap bodies lower still; this keeps the handler's promise whatever sits in front.
+    if (Buffer.byteLength(body) > maxWebhookPayloadBytes) {
+      probot.log.warn(`refused delivery ${id} (${name}): the body is over the ${maxWebhookPayloadBytes}-byte webhook limit`);
+      return respond(413, { error: `payload too large: webhooks are limited to ${maxWebhookPayloadBytes} bytes, as GitHub sends them` });
+    }
     if (!signature || !(await verify(secret, body, signature).catch(() => false))) {
       probot.log.warn(`refused delivery ${id} (${name}): the X-Hub-Signature-256 signature is missing or does not match`);
       return respond(401, { error: 'signature does not match the payload and the webhook secret' });

@@ -3,6 +3,7 @@ import type { FailOn } from '../core/config.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { SourceFile } from '../core/text/source-file.js';
 import { hasFailingFinding } from '../core/has-failing-finding.js';
+import { escapeMarkdown } from '../render/escape-markdown.js';
 import { buildRegion } from '../render/region.js';
 import { countBySeverity, renderMarkdownSummary, renderSeverityCounts } from '../render/summary.js';
 import { renderFixDiff } from '../render/unified-diff.js';
@@ -80,7 +81,8 @@ export function buildCheckRunContent(
     notes += `\nThe first ${annotationLimit} findings are annotated; the table lists the rest.\n`;
   }
   if (problems.length > 0) {
-    notes += `\n**The run was incomplete:**\n\n${problems.map((problem) => `- ${problem}`).join('\n')}\n`;
+    // Problems quote GitHub's messages and repository paths: inert text, never markup.
+    notes += `\n**The run was incomplete:**\n\n${problems.map((problem) => `- ${escapeMarkdown(problem)}`).join('\n')}\n`;
   }
   const table = renderMarkdownSummary(findings, files, { maxLength: maxSummaryLength - notes.length });
   return { title, summary: table + notes };
@@ -90,6 +92,8 @@ export interface CheckRunRequest extends CheckRunContent {
   headSha: string;
   conclusion: CheckConclusion;
   annotations: readonly CheckRunAnnotation[];
+  /** A run already created `in_progress` (the App starts one when the event arrives): it is completed instead of a new one created. */
+  checkRunId?: number;
 }
 
 export interface PublishedCheckRun {
@@ -104,6 +108,9 @@ export interface PublishedCheckRun {
 /**
  * Creates the check run, completed, with the first 50 annotations, then adds the rest 50 per update
  * (GitHub appends the annotations of each update). Throws when the create itself fails.
+ *
+ * With `checkRunId`, the run in progress gets the output and its annotations first and the conclusion
+ * last, so GitHub never shows it concluded without them; throws when the first update or the conclusion fails.
  */
 export async function publishCheckRun(
   client: GitHubClient,
@@ -116,6 +123,15 @@ export async function publishCheckRun(
     batches.push(request.annotations.slice(index, index + annotationsPerRequest));
   }
   const output = { title: request.title, summary: request.summary };
+  if (request.checkRunId !== undefined) {
+    const id = request.checkRunId;
+    await client.updateCheckRun(repo, id, { ...output, annotations: batches[0] ?? [] }, options);
+    const published: PublishedCheckRun = { id, requests: 1, annotationsSent: batches[0]?.length ?? 0 };
+    await addAnnotationBatches(client, repo, output, batches.slice(1), published, options);
+    await client.completeCheckRun(repo, id, request.conclusion, undefined, options);
+    published.requests++;
+    return published;
+  }
   const { id } = await client.createCheckRun(repo, {
     name: checkRunName,
     headSha: request.headSha,
@@ -123,15 +139,27 @@ export async function publishCheckRun(
     output: { ...output, annotations: batches[0] ?? [] },
   }, options);
   const published: PublishedCheckRun = { id, requests: 1, annotationsSent: batches[0]?.length ?? 0 };
-  for (const batch of batches.slice(1)) {
+  await addAnnotationBatches(client, repo, output, batches.slice(1), published, options);
+  return published;
+}
+
+/** Appends the batches one update each; stops at the first that fails and records its error. */
+async function addAnnotationBatches(
+  client: GitHubClient,
+  repo: RepoRef,
+  output: CheckRunContent,
+  batches: readonly CheckRunAnnotation[][],
+  published: PublishedCheckRun,
+  options: CallOptions,
+): Promise<void> {
+  for (const batch of batches) {
     try {
-      await client.updateCheckRun(repo, id, { ...output, annotations: batch }, options);
+      await client.updateCheckRun(repo, published.id, { ...output, annotations: batch }, options);
     } catch (error) {
       published.error = error as Error;
-      break;
+      return;
     }
     published.requests++;
     published.annotationsSent += batch.length;
   }
-  return published;
 }

@@ -2,6 +2,7 @@
  * The narrow GitHub REST client the pull-request review needs: only the endpoints it calls, over any
  * Octokit (the Action's `getOctokit()` result and Probot's `context.octokit` both fit `OctokitLike`).
  */
+import { redactSecrets } from './redact-secrets.js';
 
 /** What this client needs from an Octokit: its generic `request` method. */
 export interface OctokitLike {
@@ -113,6 +114,20 @@ export interface NewCheckRun {
   output: CheckRunOutput;
 }
 
+/** A check run created `in_progress`, to be completed later. */
+export interface StartedCheckRun {
+  name: string;
+  headSha: string;
+  output: { title: string; summary: string };
+}
+
+/** What GitHub says of a pull request now: its head may have moved since the event that started a run. */
+export interface PullRequestState {
+  headSha: string;
+  /** `open` or `closed`. */
+  state: string;
+}
+
 export interface TreeEntry {
   path: string;
   blobSha: string;
@@ -134,9 +149,16 @@ export interface GitHubClient {
   listReviews(pr: PullRequestRef, options?: CallOptions): Promise<Review[]>;
   createReview(pr: PullRequestRef, review: NewReview, options?: CallOptions): Promise<{ id: number }>;
   deleteReviewComment(repo: RepoRef, commentId: number, options?: CallOptions): Promise<void>;
+  /** The pull request as it is now (its current head). */
+  getPullRequest(pr: PullRequestRef, options?: CallOptions): Promise<PullRequestState>;
+  /** Creates a check run that is already completed, with its conclusion. */
   createCheckRun(repo: RepoRef, checkRun: NewCheckRun, options?: CallOptions): Promise<{ id: number }>;
+  /** Creates a check run `in_progress`; `completeCheckRun` gives it its conclusion. */
+  startCheckRun(repo: RepoRef, checkRun: StartedCheckRun, options?: CallOptions): Promise<{ id: number }>;
   /** Replaces the output's title and summary and appends its annotations. */
   updateCheckRun(repo: RepoRef, checkRunId: number, output: CheckRunOutput, options?: CallOptions): Promise<void>;
+  /** Completes a check run with a conclusion; with an output, also replaces its title and summary (and appends its annotations). */
+  completeCheckRun(repo: RepoRef, checkRunId: number, conclusion: CheckConclusion, output?: CheckRunOutput, options?: CallOptions): Promise<void>;
   /** The bytes of a blob, any size up to GitHub's 100 MB. */
   getBlob(repo: RepoRef, blobSha: string, options?: CallOptions): Promise<Buffer>;
   /** The bytes of a file at a ref (the contents API, then the blob API for files over 1 MB); undefined when absent. */
@@ -167,13 +189,19 @@ const maxFilePages = 30;
 /** A bound on other listings, so a misbehaving server cannot keep the loop going. */
 const maxPages = 100;
 
-export function createGitHubClient(octokit: OctokitLike): GitHubClient {
+export interface GitHubClientOptions {
+  /** Values never to repeat in an error message, such as the Action's token; token-shaped strings are removed anyway. */
+  secrets?: readonly string[];
+}
+
+export function createGitHubClient(octokit: OctokitLike, clientOptions: GitHubClientOptions = {}): GitHubClient {
+  const secrets = clientOptions.secrets ?? [];
   const call = async (route: string, parameters: Record<string, unknown>, options: CallOptions | undefined): Promise<OctokitResponseLike> => {
     const withSignal = options?.signal ? { ...parameters, request: { signal: options.signal } } : parameters;
     try {
       return await octokit.request(route, withSignal);
     } catch (error) {
-      throw toGitHubRequestError(route, error, options?.signal);
+      throw toGitHubRequestError(route, error, options?.signal, secrets);
     }
   };
 
@@ -256,6 +284,14 @@ export function createGitHubClient(octokit: OctokitLike): GitHubClient {
       await call('DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}', { ...repoParameters(repo), comment_id: commentId }, options);
     },
 
+    async getPullRequest(pr, options) {
+      const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
+      const response = await call(route, pullParameters(pr), options);
+      const data = response.data as { state?: string; head?: { sha?: string } };
+      if (typeof data.head?.sha !== 'string') throw new GitHubRequestError(route, response.status, `pull request #${pr.number} came without a head SHA`);
+      return { headSha: data.head.sha, state: data.state ?? 'open' };
+    },
+
     async createCheckRun(repo, checkRun, options) {
       const response = await call('POST /repos/{owner}/{repo}/check-runs', {
         ...repoParameters(repo),
@@ -269,8 +305,31 @@ export function createGitHubClient(octokit: OctokitLike): GitHubClient {
       return { id: (response.data as { id: number }).id };
     },
 
+    async startCheckRun(repo, checkRun, options) {
+      const response = await call('POST /repos/{owner}/{repo}/check-runs', {
+        ...repoParameters(repo),
+        name: checkRun.name,
+        head_sha: checkRun.headSha,
+        status: 'in_progress',
+        started_at: new Date().toISOString(),
+        output: toOutputParameter(checkRun.output),
+      }, options);
+      return { id: (response.data as { id: number }).id };
+    },
+
     async updateCheckRun(repo, checkRunId, output, options) {
       await call('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { ...repoParameters(repo), check_run_id: checkRunId, output: toOutputParameter(output) }, options);
+    },
+
+    async completeCheckRun(repo, checkRunId, conclusion, output, options) {
+      await call('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        ...repoParameters(repo),
+        check_run_id: checkRunId,
+        status: 'completed',
+        conclusion,
+        completed_at: new Date().toISOString(),
+        ...(output ? { output: toOutputParameter(output) } : {}),
+      }, options);
     },
 
     getBlob,
@@ -334,13 +393,13 @@ function toOutputParameter(output: CheckRunOutput): Record<string, unknown> {
 
 /**
  * Octokit's RequestError carries `status`; a fetch that never got a response (network error, abort)
- * has none we can trust. Only the message is kept: Octokit already redacts the authorization header,
- * and nothing else from the request goes into logs.
+ * has none we can trust. Only the message is kept, with credentials removed: Octokit redacts the
+ * authorization header it sent, but a server may echo it back in the message.
  */
-function toGitHubRequestError(route: string, error: unknown, signal: AbortSignal | undefined): GitHubRequestError {
+export function toGitHubRequestError(route: string, error: unknown, signal: AbortSignal | undefined, secrets: readonly string[] = []): GitHubRequestError {
   const aborted = signal?.aborted === true || (error as { name?: string } | undefined)?.name === 'AbortError';
   const status = (error as { status?: unknown } | undefined)?.status;
   const hasResponse = (error as { response?: unknown } | undefined)?.response !== undefined;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
   return new GitHubRequestError(route, !aborted && hasResponse && typeof status === 'number' ? status : 0, message, aborted);
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { LintConfig } from '../core/config.js';
 import type { InputFile } from '../core/lint.js';
 import { compileGlobs } from '../core/glob-match.js';
-import type { CallOptions, GitHubClient, PullRequestFile, RepoRef } from './client.js';
+import { GitHubRequestError, type CallOptions, type GitHubClient, type PullRequestFile, type RepoRef } from './client.js';
 
 export interface FileSourceResult {
   /** Repository-relative paths with forward slashes, already filtered by the config's include/exclude. */
@@ -173,12 +173,28 @@ export async function syncChangedFiles(
       byPath.set(file.path, { path: file.path, text: bytes.toString('utf8') });
       fetchedPaths.push(file.path);
     } catch (error) {
-      problems.push(`could not read ${file.path} at the head of the pull request: ${(error as Error).message}`);
+      problems.push(`could not read ${file.path} at the head of the pull request: ${describeReadFailure(error)}`);
     }
   });
   const result = [...byPath.values()];
   result.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: result, fetchedPaths: fetchedPaths.sort(), notices, problems };
+}
+
+/**
+ * Whether GitHub no longer has what the head commit names: a 404 for its tree or a blob, or a 422 for a
+ * commit it does not know. So it is when the pull request's branch was deleted or force-pushed meanwhile.
+ */
+export function isHeadGone(error: unknown): error is GitHubRequestError {
+  if (!(error instanceof GitHubRequestError)) return false;
+  if (!/\/git\/(?:trees|blobs)\//.test(error.route)) return false;
+  return error.status === 404 || (error.status === 422 && /no commit found|not found/i.test(error.message));
+}
+
+function describeReadFailure(error: unknown): string {
+  if (isHeadGone(error)) return `GitHub answered ${error.status} (${error.message}): the head commit is gone, as when the branch is deleted or force-pushed`;
+  if (error instanceof GitHubRequestError && error.aborted) return 'the time budget ran out';
+  return (error as Error)?.message ?? String(error);
 }
 
 async function mapBounded<T, R>(items: readonly T[], concurrency: number, map: (item: T) => Promise<R>): Promise<R[]> {

@@ -20,7 +20,7 @@ import {
   type ReviewComment,
   type ReviewEvent,
 } from './client.js';
-import { buildAnnotations, buildCheckConclusion, buildCheckRunContent, defaultMaxAnnotations, publishCheckRun } from './check-run.js';
+import { buildAnnotations, buildCheckConclusion, buildCheckRunContent, defaultMaxAnnotations, publishCheckRun, type CheckRunContent } from './check-run.js';
 import { parseDiffHunks, type DiffHunk } from './diff-hunks.js';
 import { syncChangedFiles, type FileSource } from './file-source.js';
 import { hasReviewMarker, parseFingerprintMarkers } from './markers.js';
@@ -58,6 +58,11 @@ export interface ReviewOptions {
    * without it, marked comments by any bot account are taken as ours.
    */
   commentAuthor?: string;
+  /**
+   * A check run already created `in_progress` on the head (the App starts one when the event arrives):
+   * the review completes it instead of creating another.
+   */
+  checkRunId?: number;
   log?: (message: string) => void;
 }
 
@@ -77,6 +82,8 @@ export interface ReviewOutcome {
   deletedCommentIds: number[];
   /** Our comments whose finding is gone but that someone replied to: left in place. */
   keptCommentIds: number[];
+  /** Our comments another run posted too (two runs at once in different processes): all but the oldest deleted. */
+  deletedDuplicateIds: number[];
 }
 
 export interface CheckRunOutcome {
@@ -109,6 +116,11 @@ export interface PullRequestReviewResult {
   notes: string[];
   /** Files the source skipped. */
   fileNotices: string[];
+  /**
+   * The pull request's head when it was no longer `pr.headSha` right before posting (a push during the
+   * review): nothing was posted or deleted, and the check run of the stale head concluded `neutral`.
+   */
+  supersededBy?: string;
 }
 
 export const defaultTimeBudgetMs = 5 * 60_000;
@@ -164,10 +176,11 @@ export async function reviewPullRequest(client: GitHubClient, pr: PullRequestTar
   const findings = changedPaths ? lintResult.findings.filter((finding) => findingTouches(finding, changedSet)) : lintResult.findings;
   log(`Linted ${inputFiles.length} file(s): ${lintResult.findings.length} finding(s), ${findings.length} on the files this pull request changes.`);
 
-  const review: ReviewOutcome = { posted: false, inline: [], body: [], omittedFromBody: [], alreadyReported: [], deletedCommentIds: [], keptCommentIds: [] };
+  const review: ReviewOutcome = { posted: false, inline: [], body: [], omittedFromBody: [], alreadyReported: [], deletedCommentIds: [], keptCommentIds: [], deletedDuplicateIds: [] };
+  let supersededBy: string | undefined;
   if (wantsReview && changed && reportedState) {
     try {
-      readOnly = (await publishReview(client, pr, options, {
+      const published = await publishReview(client, pr, options, {
         findings,
         lintResult,
         changed,
@@ -178,22 +191,33 @@ export async function reviewPullRequest(client: GitHubClient, pr: PullRequestTar
         call,
         budgetMs,
         log,
-      })) || readOnly;
+      });
+      readOnly = published.readOnly || readOnly;
+      supersededBy = published.supersededBy;
     } catch (error) {
       fail('publish the review', error);
     }
   }
 
-  const conclusion = buildCheckConclusion(findings, options.config.failOn, problems.length > 0);
+  // A stale head's check run stays on its own commit; it says the newer head's run is the one that counts.
+  const conclusion = supersededBy !== undefined ? 'neutral' : buildCheckConclusion(findings, options.config.failOn, problems.length > 0);
   const checkRun: CheckRunOutcome = { published: false, requests: 0, annotations: 0 };
   if (signal.aborted) {
     problems.push(`the check run was not published: the time budget of ${formatDuration(budgetMs)} ran out`);
   } else {
     const maxAnnotations = options.maxAnnotations ?? defaultMaxAnnotations;
-    const annotations = options.commentMode === 'none' ? [] : buildAnnotations(findings.slice(0, maxAnnotations), lintResult.files);
-    const content = buildCheckRunContent(findings, lintResult.files, problems, options.commentMode === 'none' ? Infinity : maxAnnotations);
+    const annotations = options.commentMode === 'none' || supersededBy !== undefined ? [] : buildAnnotations(findings.slice(0, maxAnnotations), lintResult.files);
+    const content = supersededBy !== undefined
+      ? buildSupersededContent(pr, supersededBy, buildCheckRunContent(findings, lintResult.files, problems, Infinity))
+      : buildCheckRunContent(findings, lintResult.files, problems, options.commentMode === 'none' ? Infinity : maxAnnotations);
     try {
-      const published = await publishCheckRun(client, pr, { headSha: pr.headSha, conclusion, ...content, annotations }, { signal });
+      const published = await publishCheckRun(client, pr, {
+        headSha: pr.headSha,
+        conclusion,
+        ...content,
+        annotations,
+        ...(options.checkRunId !== undefined ? { checkRunId: options.checkRunId } : {}),
+      }, { signal });
       Object.assign(checkRun, { published: true, id: published.id, requests: published.requests, annotations: published.annotationsSent });
       if (published.error) fail(`add every annotation to the check run (${published.annotationsSent} of ${annotations.length} were added)`, published.error);
       log(`Published check run ${published.id} (${conclusion}) with ${published.annotationsSent} annotation(s) in ${published.requests} request(s).`);
@@ -214,6 +238,17 @@ export async function reviewPullRequest(client: GitHubClient, pr: PullRequestTar
     problems,
     notes,
     fileNotices,
+    ...(supersededBy !== undefined ? { supersededBy } : {}),
+  };
+}
+
+/** The check run of a head a push replaced while it was reviewed: what happened, then what was found at it. */
+function buildSupersededContent(pr: PullRequestTarget, newHead: string, found: CheckRunContent): CheckRunContent {
+  return {
+    title: `Superseded by ${newHead.slice(0, 7)}`,
+    summary: `The head of pull request #${pr.number} moved to ${newHead} while ${pr.headSha} was being reviewed, `
+      + 'so this run posted no review comments and deleted none: the run for the new head reports on the pull request.\n\n'
+      + `Found at ${pr.headSha.slice(0, 7)}: ${found.title}.\n\n${found.summary}`,
   };
 }
 
@@ -237,14 +272,18 @@ async function fetchReportedState(client: GitHubClient, pr: PullRequestRef, comm
     const fingerprints = parseFingerprintMarkers(comment.body);
     for (const fingerprint of fingerprints) state.fingerprints.add(fingerprint);
     // A marker copied into someone else's comment may suppress a repeat, but never gets their comment deleted.
-    const isOurs = commentAuthor !== undefined ? comment.author?.login === commentAuthor : comment.author?.type === 'Bot';
-    if (fingerprints.length === 1 && isOurs) state.ours.push({ comment, fingerprint: fingerprints[0] });
+    if (fingerprints.length === 1 && isOurComment(comment, commentAuthor)) state.ours.push({ comment, fingerprint: fingerprints[0] });
   }
   for (const review of reviews) {
     if (!hasReviewMarker(review.body)) continue;
     for (const fingerprint of parseFingerprintMarkers(review.body)) state.fingerprints.add(fingerprint);
   }
   return state;
+}
+
+/** Posted by the account that runs the review: by its login when known, else by any bot. */
+function isOurComment(comment: ReviewComment, commentAuthor: string | undefined): boolean {
+  return commentAuthor !== undefined ? comment.author?.login === commentAuthor : comment.author?.type === 'Bot';
 }
 
 interface PublishContext {
@@ -260,8 +299,18 @@ interface PublishContext {
   log: (message: string) => void;
 }
 
-/** Posts the new findings as one review and deletes our stale comments; returns whether a write was refused with 403. */
-async function publishReview(client: GitHubClient, pr: PullRequestTarget, options: ReviewOptions, context: PublishContext): Promise<boolean> {
+interface PublishedReview {
+  /** A write was refused with 403. */
+  readOnly: boolean;
+  /** The head the pull request had moved to: nothing was written. */
+  supersededBy?: string;
+}
+
+/**
+ * Posts the new findings as one review and deletes our stale comments, unless the pull request's head
+ * moved meanwhile: then the run for the newer head writes, and this one writes nothing.
+ */
+async function publishReview(client: GitHubClient, pr: PullRequestTarget, options: ReviewOptions, context: PublishContext): Promise<PublishedReview> {
   const { findings, lintResult, review, problems, notes, call, log } = context;
   let readOnly = false;
   const fingerprintOf = new Map(findings.map((finding) => [finding, findingFingerprint(finding)]));
@@ -274,6 +323,14 @@ async function publishReview(client: GitHubClient, pr: PullRequestTarget, option
     fresh = unique.filter((finding) => !state.fingerprints.has(fingerprintOf.get(finding)!));
   }
   review.alreadyReported = findings.filter((finding) => state.fingerprints.has(fingerprintOf.get(finding)!));
+
+  // Read as late as possible: a push after this is seen by the run for the new head, which sees what this one posts.
+  const newHead = await readNewerHead(client, pr, call, notes, context.budgetMs);
+  if (newHead !== undefined) {
+    notes.push(`The pull request's head moved to ${newHead} during the review of ${pr.headSha}: no review was posted and no comment deleted; the run for ${newHead.slice(0, 7)} reports.`);
+    log(`Superseded: the head moved to ${newHead}; nothing posted for ${pr.headSha}.`);
+    return { readOnly: false, supersededBy: newHead };
+  }
 
   if (fresh.length === 0) {
     log('No new findings to review.');
@@ -292,6 +349,10 @@ async function publishReview(client: GitHubClient, pr: PullRequestTarget, option
         const { id } = await client.createReview(pr, { commitId: pr.headSha, event, body: rendered.body, comments }, call);
         Object.assign(review, { posted: true, id, event, inline: inline.map((planned) => planned.finding), body: rendered.shown, omittedFromBody: rendered.omitted });
         log(`Posted review ${id} with ${inline.length} inline comment(s) and ${rendered.shown.length} finding(s) in its body.`);
+        if (inline.length > 0) {
+          const posted = new Set(inline.map((planned) => fingerprintOf.get(planned.finding)!));
+          readOnly = (await deleteDuplicateComments(client, pr, options.commentAuthor, posted, context)) || readOnly;
+        }
         break;
       } catch (error) {
         const unprocessable = error instanceof GitHubRequestError && error.status === 422;
@@ -334,7 +395,68 @@ async function publishReview(client: GitHubClient, pr: PullRequestTarget, option
     }
   }
   if (review.deletedCommentIds.length > 0) log(`Deleted ${review.deletedCommentIds.length} comment(s) whose finding is gone.`);
-  return readOnly;
+  return { readOnly };
+}
+
+/** The pull request's head when it is no longer `pr.headSha`; undefined when it is, or when GitHub cannot say (then the run posts). */
+async function readNewerHead(client: GitHubClient, pr: PullRequestTarget, call: CallOptions, notes: string[], budgetMs: number): Promise<string | undefined> {
+  try {
+    const current = await client.getPullRequest(pr, call);
+    return current.headSha !== pr.headSha ? current.headSha : undefined;
+  } catch (error) {
+    notes.push(`${describeFailure("read the pull request's current head before posting", error, budgetMs)}; posted for ${pr.headSha} anyway.`);
+    return undefined;
+  }
+}
+
+/**
+ * Two runs in different processes (two Actions, two App replicas) may both find nothing posted and both
+ * post. After posting, the comments are listed again, and of ours that carry one of the fingerprints just
+ * posted, all but the oldest (lowest id) are deleted, unless someone replied. Every run that posted does
+ * this, so they agree on what stays. Returns whether a delete was refused with 403.
+ */
+async function deleteDuplicateComments(
+  client: GitHubClient,
+  pr: PullRequestTarget,
+  commentAuthor: string | undefined,
+  posted: ReadonlySet<string>,
+  context: PublishContext,
+): Promise<boolean> {
+  let comments: ReviewComment[];
+  try {
+    comments = await client.listReviewComments(pr, context.call);
+  } catch (error) {
+    context.notes.push(`${describeFailure('check for comments a concurrent run posted as well', error, context.budgetMs)}.`);
+    return false;
+  }
+  const repliedTo = new Set(comments.flatMap((comment) => (comment.inReplyToId !== undefined ? [comment.inReplyToId] : [])));
+  const byFingerprint = new Map<string, ReviewComment[]>();
+  for (const comment of comments) {
+    if (comment.inReplyToId !== undefined || !isOurComment(comment, commentAuthor)) continue;
+    const fingerprints = parseFingerprintMarkers(comment.body);
+    if (fingerprints.length !== 1 || !posted.has(fingerprints[0])) continue;
+    const group = byFingerprint.get(fingerprints[0]) ?? [];
+    group.push(comment);
+    byFingerprint.set(fingerprints[0], group);
+  }
+  for (const group of byFingerprint.values()) {
+    group.sort((a, b) => a.id - b.id);
+    for (const duplicate of group.slice(1)) {
+      if (repliedTo.has(duplicate.id)) continue;
+      try {
+        await client.deleteReviewComment(pr, duplicate.id, context.call);
+        context.review.deletedDuplicateIds.push(duplicate.id);
+      } catch (error) {
+        // The other run deleted it first.
+        if (error instanceof GitHubRequestError && error.status === 404) continue;
+        context.problems.push(describeFailure(`delete the duplicate comment ${duplicate.id}`, error, context.budgetMs));
+        if (isForbidden(error)) return true;
+        if (error instanceof GitHubRequestError && error.aborted) return false;
+      }
+    }
+  }
+  if (context.review.deletedDuplicateIds.length > 0) context.log(`Deleted ${context.review.deletedDuplicateIds.length} comment(s) a concurrent run posted as well.`);
+  return false;
 }
 
 /** A 403 that is not a rate limit: the token may not write (a pull request from a fork). */

@@ -148,7 +148,7 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 function newPullRequestFake(): FakeGitHub {
-  return new FakeGitHub({ files: [buildPullRequestFile(servicePath, baseService, headService)] });
+  return new FakeGitHub({ files: [buildPullRequestFile(servicePath, baseService, headService)], headSha });
 }
 
 /** The findings the pull request should be told about, from the same templates linted in this process. */
@@ -302,6 +302,78 @@ describe('the bundled Action', { concurrency: 3 }, () => {
       assert.equal(fake.reviews.length, 0);
       assert.match(run.summary, /The configuration is invalid/);
       assert.match(run.stdout, /::error::ecs-iam-lint: invalid config file/);
+    } finally {
+      await server.close();
+      await cleanup();
+    }
+  });
+
+  test('a failing run whose API errors echo the token never shows it: not in the log, the summary, the outputs or the check run', async () => {
+    const { root, cleanup } = await makeWorkspace(workspaceFiles);
+    const fake = newPullRequestFake();
+    const echo = (status: number, method: string, path: RegExp, times = 1) => ({
+      method,
+      path,
+      status,
+      times,
+      headers: { 'x-echo-authorization': `token ${token}` },
+      body: { message: `Upstream refused authorization: token ${token}`, documentation_url: 'https://docs.github.com/rest' },
+    });
+    // A 500 (retried once, then answered), then a refused review: both messages carry the token.
+    fake.faults.push(echo(500, 'GET', /\/pulls\/7\/files$/), echo(401, 'POST', /\/pulls\/7\/reviews$/));
+    const server = await startFakeGitHubServer(fake);
+    try {
+      const run = await runAction(process.execPath, root, server.url, { inputs: { 'INPUT_SARIF-FILE': '' } });
+      assert.equal(run.code, 1);
+      assert.equal(fake.requestsTo('POST', '/repos/acme/infra/pulls/7/reviews').length, 1, 'the review was refused');
+      assert.match(run.summary, /could not post the review: HTTP 401: Upstream refused authorization: token \\\[REDACTED\\\]/);
+      assert.match(run.summary, /No review posted: it could not be published \(the problems below say why\)\./);
+      const [checkRun] = fake.checkRuns;
+      assert.match(checkRun.create.output.summary, /token \\\[REDACTED\\\]/);
+      const stdoutAfterMask = run.stdout.split('\n').filter((line) => line !== `::add-mask::${token}`).join('\n');
+      const everything = [stdoutAfterMask, run.stderr, run.summary, JSON.stringify(run.outputs), JSON.stringify(fake.writes().map((request) => request.body))].join('\n');
+      assert.ok(!everything.includes(token), 'the token appears nowhere but in the mask command');
+      assert.ok(run.stdout.startsWith(`::add-mask::${token}\n`), 'masked before anything else is printed');
+    } finally {
+      await server.close();
+      await cleanup();
+    }
+  });
+
+  test('a run that cannot start (a path input that does not exist) still concludes a failed check run saying why', async () => {
+    const { root, cleanup } = await makeWorkspace(workspaceFiles);
+    const fake = newPullRequestFake();
+    const server = await startFakeGitHubServer(fake);
+    try {
+      const run = await runAction(process.execPath, root, server.url, { inputs: { INPUT_PATHS: 'no-such-dir' } });
+      assert.equal(run.code, 1);
+      assert.match(run.stdout, /::error::ecs-iam-lint: .*no-such-dir/);
+      assert.equal(fake.checkRuns.length, 1);
+      const checkRun = fake.checkRuns[0].create;
+      assert.equal(checkRun.head_sha, headSha);
+      assert.equal(checkRun.status, 'completed');
+      assert.equal(checkRun.conclusion, 'failure');
+      assert.equal(checkRun.output.title, 'The review could not run');
+      assert.match(checkRun.output.summary, /no-such-dir/);
+    } finally {
+      await server.close();
+      await cleanup();
+    }
+  });
+
+  test('invalid inputs fail the step with a failed check run that names them', async () => {
+    const { root, cleanup } = await makeWorkspace(workspaceFiles);
+    const fake = newPullRequestFake();
+    const server = await startFakeGitHubServer(fake);
+    try {
+      const run = await runAction(process.execPath, root, server.url, { inputs: { 'INPUT_COMMENT-MODE': 'loud' } });
+      assert.equal(run.code, 1);
+      assert.equal(fake.checkRuns.length, 1);
+      const checkRun = fake.checkRuns[0].create;
+      assert.equal(checkRun.conclusion, 'failure');
+      assert.equal(checkRun.output.title, 'Invalid inputs');
+      assert.match(checkRun.output.summary, /input comment-mode must be one of review, annotations, none, not "loud"/);
+      assert.equal(fake.reviews.length, 0);
     } finally {
       await server.close();
       await cleanup();

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { extractSuggestion } from '../github/pull-request-scenario.js';
@@ -16,6 +17,7 @@ import {
   createFakeGitHub,
   getTestPrivateKey,
   installationId,
+  installationToken,
   openedHeadSha,
   openedService,
   readFixture,
@@ -23,12 +25,16 @@ import {
   webhookSecret,
 } from './app-harness.js';
 import { startLocalGitHub, type LocalGitHub } from './local-github-server.js';
+import { maxWebhookPayloadBytes } from '../../src/app/webhook-body-limit.js';
+import type { FakeResponse, RecordedRequest } from '../github/fake-github.js';
 
 const fake = createFakeGitHub(baseService, openedService);
 let github: LocalGitHub;
 let server: ChildProcess;
 let webhookUrl: string;
 let output = '';
+/** Lets a test answer a request before the local GitHub does. */
+let intercept: ((request: RecordedRequest) => FakeResponse | undefined) | undefined;
 
 async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -76,9 +82,55 @@ async function waitForConcludedCheckRuns(count: number, timeoutMs = 10_000): Pro
   throw new Error(`expected ${count} concluded check run(s); have ${JSON.stringify(fake.checkRuns.map((run) => run.updates.map((update) => update.status)))}\n${output}`);
 }
 
+/** POSTs a body one byte over the limit, signed as nothing in particular; answers as soon as the server does. */
+function postOversized(options: { declareLength: boolean }): Promise<{ status: number; body: string; bytesSent: number }> {
+  const size = maxWebhookPayloadBytes + 1;
+  const chunk = Buffer.alloc(1024 * 1024, 0x20);
+  return new Promise((resolve, reject) => {
+    const url = new URL(webhookUrl);
+    let bytesSent = 0;
+    let answered = false;
+    const request = httpRequest({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'pull_request',
+        'x-github-delivery': randomUUID(),
+        'x-hub-signature-256': `sha256=${'0'.repeat(64)}`,
+        ...(options.declareLength ? { 'content-length': String(size) } : {}),
+      },
+    }, (response) => {
+      answered = true;
+      let text = '';
+      response.on('data', (data: Buffer) => (text += data.toString('utf8')));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text, bytesSent }));
+      response.on('error', reject);
+    });
+    // The server closes the connection after refusing: writes after that fail, which is the point.
+    request.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    const write = () => {
+      while (!answered && bytesSent < size) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, size - bytesSent));
+        bytesSent += piece.length;
+        if (!request.write(piece)) {
+          request.once('drain', write);
+          return;
+        }
+      }
+      if (!answered) request.end();
+    };
+    write();
+  });
+}
+
 before(async () => {
   assert.ok(existsSync(join(repoRoot, 'dist', 'app.js')), 'dist/app.js is missing: run `npm run build` first');
-  github = await startLocalGitHub(fake, getTestPrivateKey());
+  github = await startLocalGitHub(fake, getTestPrivateKey(), { intercept: (request) => intercept?.(request) });
   const port = await findFreePort();
   webhookUrl = `http://127.0.0.1:${port}/api/github/webhooks`;
   // A clean environment: only what running the App needs.
@@ -96,7 +148,8 @@ before(async () => {
       HOST: '127.0.0.1',
       GHE_HOST: github.host,
       GHE_PROTOCOL: 'http',
-      LOG_LEVEL: 'info',
+      // Everything Probot and Octokit log, so the secrets test greps the most there is.
+      LOG_LEVEL: 'trace',
       LOG_FORMAT: 'json',
     },
   });
@@ -165,5 +218,55 @@ describe('the App under `npm start`', () => {
     assert.equal(fake.comments.length, commentsBefore, 'no new comment');
     assert.equal(fake.requestsTo('DELETE', /comments/).length, 0, 'nothing deleted');
     assert.equal(fake.checkRuns[1].updates.find((update) => update.conclusion)?.conclusion, 'failure');
+  });
+  test('refuses a body over 25 MB with 413 before reading it, and one sent without a length once it passes the limit', async () => {
+    const requestsBefore = github.requests.length;
+    const declared = await postOversized({ declareLength: true });
+    assert.equal(declared.status, 413);
+    assert.match(declared.body, /payload too large/);
+    const chunked = await postOversized({ declareLength: false });
+    assert.equal(chunked.status, 413);
+    assert.ok(chunked.bytesSent > maxWebhookPayloadBytes, 'read up to the limit, then refused');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(github.requests.length, requestsBefore, 'no API call');
+    // The server is still there and still verifies signatures.
+    assert.equal((await deliver(body, { 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID() })).status, 400);
+  });
+
+  test('no token, private key, webhook secret or JWT appears in the log of failing deliveries, even when GitHub echoes them', async () => {
+    const jwts: string[] = [];
+    // A failing listing of the changed files whose message carries the installation token...
+    fake.faults.push({ method: 'GET', path: /\/pulls\/7\/files$/, status: 401, body: { message: `Bad credentials: token ${installationToken}` } });
+    // ...and, for an installation the App has no token for yet, a refused token whose message carries the App's JWT.
+    intercept = (request) => {
+      if (request.method !== 'POST' || !request.path.endsWith('/app/installations/424242/access_tokens')) return undefined;
+      jwts.push(String(request.authorization).replace(/^bearer /i, ''));
+      return { status: 401, headers: { 'content-type': 'application/json' }, body: { message: `A JSON web token could not be decoded: ${request.authorization}` } };
+    };
+    const outputBefore = output.length;
+    try {
+      const failing = await deliver(body, { 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': sign(body) });
+      assert.ok(failing.status === 200 || failing.status === 202, `${failing.status} ${failing.text}`);
+      await waitForConcludedCheckRuns(3);
+      const otherInstallation = readFixture('pull_request.opened');
+      otherInstallation.installation.id = 424242;
+      const text = JSON.stringify(otherInstallation);
+      const refused = await deliver(text, { 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': sign(text) });
+      assert.ok(refused.status === 200 || refused.status === 202, `${refused.status} ${refused.text}`);
+      const deadline = Date.now() + 10_000;
+      while (!/could not start the check run/.test(output.slice(outputBefore)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      intercept = undefined;
+    }
+
+    const logged = output.slice(outputBefore);
+    assert.match(logged, /could not list the files the pull request changes.*HTTP 401: Bad credentials: token \[REDACTED\]/, 'the failures are logged');
+    assert.match(logged, /could not start the check run: .*A JSON web token could not be decoded: bearer \[REDACTED\]/);
+    assert.equal(jwts.length > 0, true, 'the App sent its JWT');
+    const keyLines = getTestPrivateKey().split('\n').filter((line) => line.length > 40);
+    const secrets = [installationToken, webhookSecret, ...jwts, ...keyLines];
+    for (const secret of secrets) assert.ok(!output.includes(secret), `a secret (${secret.slice(0, 8)}...) is in the log`);
+    const summaries = fake.checkRuns.flatMap((run) => run.updates.map((update) => JSON.stringify(update.output ?? '')));
+    for (const secret of secrets) assert.ok(!summaries.some((summary) => summary.includes(secret)), 'a secret is in a check run');
   });
 });

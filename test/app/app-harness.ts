@@ -74,9 +74,9 @@ export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unkno
   throttle: { enabled: false },
 }));
 
-/** A Probot instance with the app loaded, talking to api.github.com through `TestOctokit`. */
-export async function createTestProbot(): Promise<Probot> {
-  const probot = new Probot({ appId, privateKey: getTestPrivateKey(), secret: webhookSecret, logLevel: 'fatal', Octokit: TestOctokit });
+/** A Probot instance with the app loaded, talking to api.github.com (or `baseUrl`) through `TestOctokit`. */
+export async function createTestProbot(options: { baseUrl?: string } = {}): Promise<Probot> {
+  const probot = new Probot({ appId, privateKey: getTestPrivateKey(), secret: webhookSecret, logLevel: 'fatal', Octokit: TestOctokit, ...options });
   await probot.load(ecsIamLintApp);
   return probot;
 }
@@ -111,8 +111,9 @@ export function setRepository(fake: FakeGitHub, baseText: string, headText: stri
   fake.files = [buildPullRequestFile(servicePath, baseText, headText)];
 }
 
-export function createFakeGitHub(baseText: string, headText: string): FakeGitHub {
-  const fake = new FakeGitHub({ owner: 'acme', repo: 'infra', number: 7 });
+/** The repository with the pull request's head at `headSha` (the `opened` fixture's by default). */
+export function createFakeGitHub(baseText: string, headText: string, headSha = openedHeadSha): FakeGitHub {
+  const fake = new FakeGitHub({ owner: 'acme', repo: 'infra', number: 7, headSha, author: appBot });
   setRepository(fake, baseText, headText);
   return fake;
 }
@@ -187,8 +188,12 @@ export class GitHubExpectations {
     });
   }
 
-  /** The calls of one review of the pull request at `headSha`. */
-  expectReview(headSha: string, options: { posts: boolean; deletes?: number[]; readsConfig?: boolean } = { posts: true }): this {
+  /**
+   * The calls of one review of the pull request at `headSha`. After a review with inline comments is
+   * posted, the comments are listed once more to find duplicates a concurrent run posted (`checksDuplicates`,
+   * by default when it posts).
+   */
+  expectReview(headSha: string, options: { posts: boolean; deletes?: number[]; readsConfig?: boolean; checksDuplicates?: boolean } = { posts: true }): this {
     const repo = '/repos/acme/infra';
     this.expect({ method: 'POST', path: `${repo}/check-runs` });
     if (options.readsConfig !== false) this.expect({ method: 'GET', path: `${repo}/contents/${configPath}` });
@@ -196,8 +201,11 @@ export class GitHubExpectations {
     this.expect({ method: 'GET', path: `${repo}/git/trees/${headSha}` });
     for (const sha of new Set(lintedBlobShas(this.fake))) this.expect({ method: 'GET', path: `${repo}/git/blobs/${sha}` });
     // Read before the lint, and again right before posting when there is something new.
-    this.expect({ method: 'GET', path: `${repo}/pulls/7/comments`, times: options.posts ? 2 : 1 });
+    const checksDuplicates = options.checksDuplicates ?? options.posts;
+    this.expect({ method: 'GET', path: `${repo}/pulls/7/comments`, times: (options.posts ? 2 : 1) + (checksDuplicates ? 1 : 0) });
     this.expect({ method: 'GET', path: `${repo}/pulls/7/reviews`, times: options.posts ? 2 : 1 });
+    // The head, read right before posting: a run whose head moved on posts nothing.
+    this.expect({ method: 'GET', path: `${repo}/pulls/7` });
     if (options.posts) this.expect({ method: 'POST', path: `${repo}/pulls/7/reviews` });
     for (const id of options.deletes ?? []) this.expect({ method: 'DELETE', path: `${repo}/pulls/comments/${id}` });
     // The output with the annotations, then the conclusion.

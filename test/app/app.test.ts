@@ -126,6 +126,7 @@ describe('pull_request', () => {
     fake.comments.push({ id: 9001, body: `Copied: ${trustComment.body}`, path: servicePath, line: trustComment.line, user: { login: 'other-linter[bot]', type: 'Bot' } });
 
     setRepository(fake, baseService, synchronizedService);
+    fake.headSha = synchronizedHeadSha;
     fake.checkRuns.length = 0;
     // The token and the App's login are known from the first delivery.
     expectFor(fake).expectReview(synchronizedHeadSha, { posts: false, deletes: [trustComment.id] });
@@ -164,9 +165,10 @@ describe('pull_request', () => {
       .expect({ method: 'GET', path: `${repo}/pulls/7/files`, times: 2 })
       .expect({ method: 'GET', path: `${repo}/git/trees/${openedHeadSha}`, times: 2 })
       .expect({ method: 'GET', path: /^\/repos\/acme\/infra\/git\/blobs\/[0-9a-f]{40}$/, times: 4 })
-      // The first delivery reads them twice (it has something to post); the second, after it, once.
-      .expect({ method: 'GET', path: `${repo}/pulls/7/comments`, times: 3 })
+      // The first delivery reads them twice (it has something to post) and once more after posting; the second, after it, once.
+      .expect({ method: 'GET', path: `${repo}/pulls/7/comments`, times: 4 })
       .expect({ method: 'GET', path: `${repo}/pulls/7/reviews`, times: 3 })
+      .expect({ method: 'GET', path: `${repo}/pulls/7`, times: 2 })
       .expect({ method: 'POST', path: `${repo}/pulls/7/reviews` })
       .expect({ method: 'PATCH', path: checkRunPath, times: 4 });
 
@@ -232,7 +234,7 @@ describe('failures', () => {
   test('a 500 on the review still concludes the check run, with the reason', async () => {
     const fake = createFakeGitHub(baseService, openedService);
     fake.faults.push({ method: 'POST', path: /\/pulls\/7\/reviews$/, status: 500, body: { message: 'Server Error' } });
-    expectFor(fake).expectInstallationToken().expectAppLookup().expectReview(openedHeadSha, { posts: true });
+    expectFor(fake).expectInstallationToken().expectAppLookup().expectReview(openedHeadSha, { posts: true, checksDuplicates: false });
 
     await probot.receive(buildEvent('pull_request.opened'));
 
@@ -269,6 +271,40 @@ describe('failures', () => {
     assert.match(run.updates[0].output.summary, /git\/trees.*HTTP 500/);
   });
 
+  for (const [what, fault, blobsRead] of [
+    ['its tree', { method: 'GET', path: /\/git\/trees\//, status: 404, body: { message: 'Not Found' } }, false],
+    ['a blob of it', { method: 'GET', path: /\/git\/blobs\//, status: 404, body: { message: 'Not Found' }, times: 10 }, true],
+  ] as const) {
+    test(`a head commit gone while it is read (404 for ${what}: the branch deleted or force-pushed) concludes the check run neutral, saying so`, async () => {
+      const fake = createFakeGitHub(baseService, openedService);
+      fake.faults.push({ ...fault });
+      const repo = '/repos/acme/infra';
+      const expectations = expectFor(fake)
+        .expectInstallationToken()
+        .expectAppLookup()
+        .expect({ method: 'POST', path: `${repo}/check-runs` })
+        .expect({ method: 'GET', path: `${repo}/contents/.github/ecs-iam-lint.yml` })
+        .expect({ method: 'GET', path: `${repo}/pulls/7/files` })
+        .expect({ method: 'GET', path: `${repo}/git/trees/${openedHeadSha}` })
+        .expect({ method: 'GET', path: `${repo}/pulls/7/comments` })
+        .expect({ method: 'GET', path: `${repo}/pulls/7/reviews` })
+        .expect({ method: 'PATCH', path: checkRunPath });
+      if (blobsRead) expectations.expect({ method: 'GET', path: /^\/repos\/acme\/infra\/git\/blobs\/[0-9a-f]{40}$/, times: 2 });
+
+      await probot.receive(buildEvent('pull_request.opened'));
+
+      github!.assertDone();
+      assert.equal(fake.requestsTo('POST', '/pulls/7/reviews').length, 0);
+      const run = onlyCheckRun(fake);
+      assert.equal(run.updates.length, 1);
+      assert.equal(run.updates[0].status, 'completed');
+      assert.equal(run.updates[0].conclusion, 'neutral');
+      assert.equal(run.updates[0].output.title, 'The commit is gone');
+      assert.match(run.updates[0].output.summary, new RegExp(`GitHub no longer has commit ${openedHeadSha} of pull request #7, as when its branch is deleted or force-pushed`));
+      assert.match(run.updates[0].output.summary, /git\/(trees|blobs).*HTTP 404: Not Found/);
+    });
+  }
+
   test('a check run GitHub refuses to update is still concluded, without annotations', async () => {
     const fake = createFakeGitHub(baseService, openedService);
     // The output with the annotations fails; the conclusion that follows carries the reason.
@@ -300,6 +336,7 @@ describe('failures', () => {
     // A new app instance (a restart) that cannot ask GitHub who it is.
     probot = await createTestProbot();
     setRepository(fake, baseService, synchronizedService);
+    fake.headSha = synchronizedHeadSha;
     fake.checkRuns.length = 0;
     expectFor(fake)
       .expectInstallationToken()

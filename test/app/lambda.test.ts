@@ -73,6 +73,16 @@ describe('the Lambda handler', () => {
     assert.equal(fake.requests.length, 0);
   });
 
+  test('refuses a body over 25 MB with 413, before checking its signature, without calling GitHub', async () => {
+    github = new GitHubExpectations(fake);
+    const oversized = `{"padding":"${' '.repeat(25 * 1024 * 1024)}"}`;
+    const result = await handler(restEvent({ 'X-Hub-Signature-256': sign(oversized) }, oversized));
+    assert.equal(result.statusCode, 413);
+    assert.match(result.body, /payload too large/);
+    github.assertDone();
+    assert.equal(fake.requests.length, 0);
+  });
+
   test('a signed API Gateway event makes the same calls as probot.receive', async () => {
     github = new GitHubExpectations(fake).expectInstallationToken().expectAppLookup().expectReview(openedHeadSha, { posts: true });
     const result = await handler(restEvent({ 'X-Hub-Signature-256': sign(body) }));

@@ -7,6 +7,17 @@ import type { AddressInfo } from 'node:net';
 import type { FakeGitHub, FakeResponse, RecordedRequest } from '../github/fake-github.js';
 import { appId, appSlug, installationId, installationToken } from './app-harness.js';
 
+export interface LocalGitHubOptions {
+  /**
+   * Sees every request first (the /api/v3 prefix removed) and may answer it, hold it (a promise that
+   * settles later, or never: a server that hangs) or leave it to the usual routes (undefined).
+   */
+  intercept?: (request: RecordedRequest) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
+}
+
+/** The fake that serves a repository path, for several repositories at once; a single fake serves everything. */
+export type FakeRouter = FakeGitHub | ((request: RecordedRequest) => FakeGitHub | undefined);
+
 export interface LocalGitHub {
   /** `127.0.0.1:<port>`, for GHE_HOST. */
   host: string;
@@ -14,15 +25,17 @@ export interface LocalGitHub {
   requests: RecordedRequest[];
   /** Requests GitHub would not have answered with success: unknown routes, bad credentials. */
   refused: string[];
+  /** The API root, for a Probot or Octokit in this process. */
+  baseUrl: string;
   close(): Promise<void>;
 }
 
-export async function startLocalGitHub(fake: FakeGitHub, privateKeyPem: string): Promise<LocalGitHub> {
+export async function startLocalGitHub(fakes: FakeRouter, privateKeyPem: string, options: LocalGitHubOptions = {}): Promise<LocalGitHub> {
   const publicKey = createPublicKey(privateKeyPem);
   const requests: RecordedRequest[] = [];
   const refused: string[] = [];
   const server = createServer((request, response) => {
-    void readBody(request).then((text) => {
+    void readBody(request).then(async (text) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const authorization = typeof request.headers.authorization === 'string' ? request.headers.authorization : undefined;
       const recorded: RecordedRequest = {
@@ -32,14 +45,16 @@ export async function startLocalGitHub(fake: FakeGitHub, privateKeyPem: string):
         body: text === '' ? undefined : JSON.parse(text),
         ...(authorization ? { authorization } : {}),
       };
-      const answer = route(recorded, url.pathname);
+      requests.push(recorded);
+      const intercepted = options.intercept?.(recorded);
+      const answer = (intercepted instanceof Promise ? await intercepted : intercepted) ?? route(recorded, url.pathname);
+      if (answer.hang) return;
       if (answer.status >= 400) refused.push(`${recorded.method} ${recorded.path}: ${answer.status}`);
       send(response, answer);
     });
   });
 
   const route = (request: RecordedRequest, rawPath: string): FakeResponse => {
-    requests.push(request);
     if (!rawPath.startsWith('/api/v3/')) return json(404, { message: 'Not Found (not an API path)' });
     if (request.method === 'POST' && request.path === `/app/installations/${installationId}/access_tokens`) {
       if (!isAppJwt(request.authorization, publicKey)) return json(401, { message: 'A JSON web token could not be decoded' });
@@ -55,13 +70,15 @@ export async function startLocalGitHub(fake: FakeGitHub, privateKeyPem: string):
       return json(200, { id: appId, slug: appSlug, name: 'ecs-iam-lint', owner: { login: 'acme', type: 'Organization' } });
     }
     if (request.authorization !== `token ${installationToken}`) return json(401, { message: 'Bad credentials' });
-    return fake.handle(request);
+    const fake = typeof fakes === 'function' ? fakes(request) : fakes;
+    return fake ? fake.handle(request) : json(404, { message: `Not Found: ${request.method} ${request.path}` });
   };
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     host: `127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${port}/api/v3`,
     requests,
     refused,
     close: () => new Promise((resolve) => {

@@ -48,12 +48,16 @@ export interface Fault {
   body?: unknown;
   headers?: Record<string, string>;
   times?: number;
+  /** Never answer at all, as a server that hangs (only the HTTP servers can; nock refuses). */
+  hang?: boolean;
 }
 
 export interface FakeResponse {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** Leave the request unanswered. */
+  hang?: boolean;
 }
 
 export const botUser: ApiUser = { login: 'github-actions[bot]', type: 'Bot' };
@@ -73,6 +77,10 @@ export interface FakeGitHubOptions {
   /** Every write answers 403, as with a read-only token on a pull request from a fork. */
   readOnly?: boolean;
   faults?: Fault[];
+  /** The pull request's current head, as GET /pulls/{n} tells it; unset, that endpoint answers 404. */
+  headSha?: string;
+  /** The account the reviews and comments posted through this fake are by (the token's owner); github-actions[bot] by default. */
+  author?: ApiUser;
 }
 
 export class FakeGitHub {
@@ -86,6 +94,9 @@ export class FakeGitHub {
   tree: Map<string, string>;
   readOnly: boolean;
   faults: Fault[];
+  /** Set it to move the head, as a push does. */
+  headSha: string | undefined;
+  author: ApiUser;
   readonly requests: RecordedRequest[] = [];
   /** Reviews refused with 422 and why. */
   readonly rejectedReviews: { body: any; reason: string }[] = [];
@@ -103,6 +114,8 @@ export class FakeGitHub {
     this.tree = options.tree ?? new Map();
     this.readOnly = options.readOnly ?? false;
     this.faults = options.faults ?? [];
+    this.headSha = options.headSha;
+    this.author = options.author ?? botUser;
   }
 
   /** Requests with this method whose path ends with `suffix`. */
@@ -120,6 +133,7 @@ export class FakeGitHub {
     const fault = this.faults.find((candidate) => candidate.method === request.method && candidate.path.test(request.path) && (candidate.times ?? 1) > 0);
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
+      if (fault.hang) return { status: 0, headers: {}, body: undefined, hang: true };
       return { status: fault.status, headers: { 'content-type': 'application/json', ...fault.headers }, body: fault.body ?? { message: `fault ${fault.status}` } };
     }
     if (this.readOnly && request.method !== 'GET') {
@@ -128,6 +142,10 @@ export class FakeGitHub {
     const repoPath = `/repos/${this.owner}/${this.repo}`;
     const pullPath = `${repoPath}/pulls/${this.number}`;
     const { method, path } = request;
+    if (method === 'GET' && path === pullPath) {
+      if (this.headSha === undefined) return json(404, { message: 'Not Found (the fake has no headSha)' });
+      return json(200, { number: this.number, state: 'open', head: { sha: this.headSha, ref: 'feature' }, base: { ref: 'main' } });
+    }
     if (method === 'GET' && path === `${pullPath}/files`) return this.page(request, this.files);
     if (method === 'GET' && path === `${pullPath}/comments`) return this.page(request, this.comments);
     if (method === 'GET' && path === `${pullPath}/reviews`) return this.page(request, this.reviews);
@@ -196,7 +214,7 @@ export class FakeGitHub {
     }
     if (!['COMMENT', 'REQUEST_CHANGES', 'APPROVE'].includes(body.event)) return json(422, { message: 'Unprocessable Entity', errors: ['event'] });
     const id = this.nextId++;
-    const review: ApiReview = { id, body: body.body ?? '', state: body.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED', commit_id: body.commit_id, user: botUser };
+    const review: ApiReview = { id, body: body.body ?? '', state: body.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED', commit_id: body.commit_id, user: this.author };
     this.reviews.push(review);
     for (const comment of comments) {
       this.comments.push({
@@ -208,7 +226,7 @@ export class FakeGitHub {
         side: comment.side,
         pull_request_review_id: id,
         commit_id: body.commit_id,
-        user: botUser,
+        user: this.author,
       });
     }
     return json(200, review);
@@ -270,6 +288,7 @@ export function interceptWithNock(fake: FakeGitHub): () => void {
         body: typeof requestBody === 'string' && requestBody !== '' ? JSON.parse(requestBody) : requestBody || undefined,
         ...(typeof authorization === 'string' ? { authorization } : {}),
       });
+      if (response.hang) throw new Error('a hanging fault needs startFakeGitHubServer: nock cannot leave a request unanswered');
       return [response.status, response.body === undefined ? '' : JSON.stringify(response.body), response.headers];
     });
   }
@@ -279,18 +298,26 @@ export function interceptWithNock(fake: FakeGitHub): () => void {
   };
 }
 
+export interface FakeGitHubServerOptions {
+  /** Runs before the fake answers; the request waits until it settles (to hold it while something else happens). */
+  before?: (request: RecordedRequest) => Promise<void> | void;
+}
+
 /** Serves the fake on 127.0.0.1 on a free port, for a separate process that reads GITHUB_API_URL. */
-export async function startFakeGitHubServer(fake: FakeGitHub): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startFakeGitHubServer(fake: FakeGitHub, options: FakeGitHubServerOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    void readBody(request).then((text) => {
+    void readBody(request).then(async (text) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const result = fake.handle({
+      const recorded: RecordedRequest = {
         method: request.method ?? 'GET',
         path: decodeURI(url.pathname),
         query: Object.fromEntries(url.searchParams),
         body: text === '' ? undefined : JSON.parse(text),
         ...(typeof request.headers.authorization === 'string' ? { authorization: request.headers.authorization } : {}),
-      });
+      };
+      await options.before?.(recorded);
+      const result = fake.handle(recorded);
+      if (result.hang) return;
       const headers = { ...result.headers };
       // The fake's Link headers name the nock host; a real client follows them only by page number.
       response.writeHead(result.status, headers);

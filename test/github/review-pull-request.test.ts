@@ -36,6 +36,8 @@ async function runReview(
   options: Partial<ReviewOptions> = {},
   clientOptions: ActionOctokitOptions = {},
 ) {
+  // The pull request's head is the one reviewed, unless a test moved it.
+  fake.headSha ??= pr.headSha;
   const restore = interceptWithNock(fake);
   try {
     const octokit = createActionOctokit('ghs_test_token', { baseUrl: fakeApiUrl, fetch: globalThis.fetch, throttle: false, retryAfterBaseValue: 1, ...clientOptions });
@@ -364,7 +366,7 @@ test('reads a repository through the trees and blobs APIs for the App, and revie
     ['tasks/orders.json', computeGitBlobSha(Buffer.from(ordersTaskDefinition))],
     ['README.md', computeGitBlobSha(Buffer.from('# readme\n'))],
   ]);
-  const fake = new FakeGitHub({ files: [buildPullRequestFile('tasks/orders.json', undefined, ordersTaskDefinition)], blobs, tree });
+  const fake = new FakeGitHub({ files: [buildPullRequestFile('tasks/orders.json', undefined, ordersTaskDefinition)], blobs, tree, headSha });
   const restore = interceptWithNock(fake);
   try {
     const client = createGitHubClient(createActionOctokit('t', { baseUrl: fakeApiUrl, fetch: globalThis.fetch, throttle: false }));
@@ -386,7 +388,7 @@ test('reads a repository through the trees and blobs APIs for the App, and revie
 
 test("Probot's Octokit works through the same client", async () => {
   const { ProbotOctokit } = await import('probot');
-  const fake = new FakeGitHub({ files: [buildPullRequestFile(servicePath, undefined, brokenService)] });
+  const fake = new FakeGitHub({ files: [buildPullRequestFile(servicePath, undefined, brokenService)], headSha });
   const restore = interceptWithNock(fake);
   try {
     const octokit = new ProbotOctokit({ auth: { token: 'probot-token' }, baseUrl: fakeApiUrl, retry: { enabled: false }, throttle: { enabled: false } });

@@ -4,7 +4,12 @@ import type { CST, CollectionTag, Document, ParsedNode, Scalar, ScalarTag, YAMLM
 import type { CollectionStyle, DocNode, MapEntry, MapNode, ScalarNode, ScalarStyle, SeqNode } from './node.js';
 import { ParseFailure, abbreviate, type ParseOutcome } from './parse-failure.js';
 import type { ParseLimits } from './parsed-file.js';
+import { resolvePlainScalar } from './resolve-plain-scalar.js';
 import { longFormOfTag, shortFormTagNames } from './short-form-tags.js';
+import { composeYamlCst } from './yaml-cst-composer.js';
+
+// Kept here for the callers that import it from the YAML parser.
+export { resolvePlainScalar };
 
 /**
  * Identity tags for the known short forms in all three node shapes. Without them the library still
@@ -66,6 +71,16 @@ function parseYamlOrThrow(text: string, limits: ParseLimits): DocNode {
   }
 
   const { tokens, secondDocumentOffset, tagOffsets, tagSources, quotedOffsets } = lexAndParse(text, limits);
+
+  // Fast path: build the tree from the CST directly. It answers only when the Composer would report no
+  // error; the Composer path below is the reference and still handles everything else.
+  const composed = composeYamlCst(tokens, text, limits);
+  if (composed) {
+    if (secondDocumentOffset !== undefined) throw secondDocumentFailure(secondDocumentOffset);
+    if (composed.failure) throw composed.failure;
+    return composed.root;
+  }
+
   const document = composeFirstDocument(tokens, text.length);
   if (!document) throw new ParseFailure('file holds no YAML document', 0);
 
@@ -79,17 +94,15 @@ function parseYamlOrThrow(text: string, limits: ParseLimits): DocNode {
     }
     throw new ParseFailure(toSentence(first.message), first.pos[0], first.pos[1]);
   }
-  if (secondDocumentOffset !== undefined) {
-    throw new ParseFailure(
-      'file holds more than one YAML document; CloudFormation reads exactly one',
-      secondDocumentOffset,
-      secondDocumentOffset + 3,
-    );
-  }
+  if (secondDocumentOffset !== undefined) throw secondDocumentFailure(secondDocumentOffset);
 
   const contents = document.contents;
   if (contents === null) return { kind: 'scalar', value: null, style: 'plain', startOffset: 0, endOffset: 0 };
   return new TreeBuilder(text, limits, tagOffsets, tagSources).build(contents, 0);
+}
+
+function secondDocumentFailure(offset: number): ParseFailure {
+  return new ParseFailure('file holds more than one YAML document; CloudFormation reads exactly one', offset, offset + 3);
 }
 
 /**
@@ -196,6 +209,10 @@ interface AnchorRecord {
 /** Marks an anchor whose node is still being built: an alias to it would make the tree cyclic. */
 const anchorInProgress = null;
 
+/**
+ * Walks the Composer's AST into DocNodes. Only documents the CST composer (yaml-cst-composer.ts) hands
+ * back come here, so this stays the reference for every error and for the rarer YAML features.
+ */
 class TreeBuilder {
   private readonly text: string;
   private readonly limits: ParseLimits;
@@ -497,42 +514,6 @@ function isPlainUntaggedKey(key: ParsedNode | null): boolean {
 
 function keyString(value: ScalarNode['value'], source: string): string {
   return typeof value === 'string' ? value : source;
-}
-
-/** Matches YAML 1.2 core-schema decimal integers and floats; hex, octal, .inf and .nan never survive the round trip anyway. */
-const coreDecimalPattern = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-
-/**
- * Reads a plain scalar with the YAML 1.2 core schema, except that a number is kept only when printing
- * it gives back the source text: `012345678910`, `1e3`, `1.0` and `0x1F` stay strings, so account
- * ids never lose digits. `Yes`/`No`/`on`/`off` are strings in YAML 1.2.
- */
-export function resolvePlainScalar(source: string, isTagValue: boolean): string | number | boolean | null {
-  switch (source) {
-    // CloudFormation reads `!GetAZs` with nothing after it as the empty string, like PyYAML does.
-    case '':
-      return isTagValue ? '' : null;
-    case '~':
-    case 'null':
-    case 'Null':
-    case 'NULL':
-      return null;
-    case 'true':
-    case 'True':
-    case 'TRUE':
-      return true;
-    case 'false':
-    case 'False':
-    case 'FALSE':
-      return false;
-  }
-  const firstCode = source.charCodeAt(0);
-  const mayBeNumber = (firstCode >= 48 && firstCode <= 57) || firstCode === 45 || firstCode === 43 || firstCode === 46;
-  if (mayBeNumber && coreDecimalPattern.test(source)) {
-    const value = Number(source);
-    if (String(value) === source) return value;
-  }
-  return source;
 }
 
 function valueOfStandardTag(value: unknown, source: string): string | number | boolean | null {
