@@ -43,7 +43,7 @@ test('a server that never answers the listing of comments: the run stops at its 
   const fake = new FakeGitHub({ files: [buildPullRequestFile(servicePath, undefined, clean)], headSha, faults: [hang('GET', /\/pulls\/7\/comments$/)] });
   const { result, elapsedMs } = await reviewOverHttp(fake, clean, 1500);
 
-  assert.ok(elapsedMs < 2500, `ended in ${elapsedMs} ms`);
+  assert.ok(elapsedMs < 4500, `ended in ${elapsedMs} ms, not at the 1.5 s time box`);
   assert.equal(result.review.posted, false);
   assert.deepEqual(result.problems, ['could not list the earlier review comments (no review was posted): the time budget of 1.5 s ran out']);
   assert.equal(result.checkRun.published, true, 'the check run keeps a quarter of the budget of its own');
@@ -58,7 +58,7 @@ test('a server that never answers the review post: the findings still fail the c
   const fake = new FakeGitHub({ files: [buildPullRequestFile(servicePath, undefined, broken)], headSha, faults: [hang('POST', /\/pulls\/7\/reviews$/)] });
   const { result, elapsedMs } = await reviewOverHttp(fake, broken, 1500);
 
-  assert.ok(elapsedMs < 2500, `ended in ${elapsedMs} ms`);
+  assert.ok(elapsedMs < 4500, `ended in ${elapsedMs} ms, not at the 1.5 s time box`);
   assert.equal(result.review.posted, false);
   assert.deepEqual(result.problems, ['could not post the review: the time budget of 1.5 s ran out']);
   const [run] = fake.checkRuns;
