@@ -19276,6 +19276,20 @@ function escapeClassChar(char) {
   return /[\\\]^[-]/.test(char) ? `\\${char}` : char;
 }
 
+// src/core/map-bounded.ts
+async function mapBounded2(items, concurrency, map) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
 // src/workspace/discover-files.ts
 var PathArgumentError = class extends Error {
 };
@@ -19414,18 +19428,6 @@ function selectWithinLimits(candidates, config, notices) {
     accepted.push(candidate);
   }
   return accepted;
-}
-async function mapBounded2(items, concurrency, map) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
 }
 function isInside(root, path) {
   const fromRoot = relative2(root, path);

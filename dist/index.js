@@ -44485,6 +44485,20 @@ function escapeClassChar(char) {
   return /[\\\]^[-]/.test(char) ? `\\${char}` : char;
 }
 
+// src/core/map-bounded.ts
+async function mapBounded(items, concurrency, map) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
 // src/workspace/discover-files.ts
 var PathArgumentError = class extends Error {
 };
@@ -44623,18 +44637,6 @@ function selectWithinLimits(candidates, config, notices) {
     accepted.push(candidate);
   }
   return accepted;
-}
-async function mapBounded(items, concurrency, map) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
 }
 function isInside(root, path) {
   const fromRoot = relative(root, path);
@@ -45730,7 +45732,7 @@ async function syncChangedFiles(client, repo, files, changed, config, isInScope,
     toFetch.push(file);
   }
   const fetchedPaths = [];
-  await mapBounded2(toFetch, fetchConcurrency, async (file) => {
+  await mapBounded(toFetch, fetchConcurrency, async (file) => {
     try {
       const bytes = await client.getBlob(repo, file.blobSha, options);
       if (bytes.length > config.limits.maxFileBytes) {
@@ -45758,18 +45760,6 @@ function describeReadFailure(error2) {
   if (isHeadGone(error2)) return `GitHub answered ${error2.status} (${error2.message}): the head commit is gone, as when the branch is deleted or force-pushed`;
   if (error2 instanceof GitHubRequestError && error2.aborted) return "the time budget ran out";
   return error2?.message ?? String(error2);
-}
-async function mapBounded2(items, concurrency, map) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
 }
 
 // src/github/markers.ts

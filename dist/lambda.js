@@ -28785,6 +28785,22 @@ function toGitHubRequestError(route, error, signal, secrets = []) {
 
 // src/github/file-source.ts
 import { createHash } from "node:crypto";
+
+// src/core/map-bounded.ts
+async function mapBounded(items, concurrency, map) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
+// src/github/file-source.ts
 var skippedDirectoryNames = /* @__PURE__ */ new Set(["node_modules", ".git", "cdk.out"]);
 function buildPathFilter(config2, paths) {
   const isIncluded = compileGlobs(config2.include);
@@ -28891,18 +28907,6 @@ function describeReadFailure(error) {
   if (isHeadGone(error)) return `GitHub answered ${error.status} (${error.message}): the head commit is gone, as when the branch is deleted or force-pushed`;
   if (error instanceof GitHubRequestError && error.aborted) return "the time budget ran out";
   return error?.message ?? String(error);
-}
-async function mapBounded(items, concurrency, map) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
 }
 
 // src/github/markdown-fence.ts

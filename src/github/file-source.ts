@@ -7,6 +7,7 @@ import type { LintConfig } from '../core/config.js';
 import type { InputFile } from '../core/lint.js';
 import { compileGlobs } from '../core/glob-match.js';
 import { GitHubRequestError, type CallOptions, type GitHubClient, type PullRequestFile, type RepoRef } from './client.js';
+import { mapBounded } from '../core/map-bounded.js';
 
 export interface FileSourceResult {
   /** Repository-relative paths with forward slashes, already filtered by the config's include/exclude. */
@@ -195,17 +196,4 @@ function describeReadFailure(error: unknown): string {
   if (isHeadGone(error)) return `GitHub answered ${error.status} (${error.message}): the head commit is gone, as when the branch is deleted or force-pushed`;
   if (error instanceof GitHubRequestError && error.aborted) return 'the time budget ran out';
   return (error as Error)?.message ?? String(error);
-}
-
-async function mapBounded<T, R>(items: readonly T[], concurrency: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
 }

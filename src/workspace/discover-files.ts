@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LintConfig } from '../core/config.js';
 import type { InputFile } from '../core/lint.js';
 import { compileGlobs } from '../core/glob-match.js';
+import { mapBounded } from '../core/map-bounded.js';
 
 /** A path argument the run cannot honour; the CLI reports it and exits 2. */
 export class PathArgumentError extends Error {}
@@ -188,19 +189,6 @@ function selectWithinLimits(candidates: readonly Candidate[], config: LintConfig
     accepted.push(candidate);
   }
   return accepted;
-}
-
-async function mapBounded<T, R>(items: readonly T[], concurrency: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
 }
 
 function isInside(root: string, path: string): boolean {
