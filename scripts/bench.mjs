@@ -87,7 +87,7 @@ const paddingJson = (n) => `    "Parameter${n}": {
 function renamedCopy(fixture, suffix, paddingBlocks) {
   let text = fixture.text;
   const ids = logicalIds(text);
-  if (ids.length) text = text.replace(new RegExp(`\\b(${ids.join('|')})\\b`, 'g'), `$1${suffix}`);
+  if (ids.length) text = text.replace(new RegExp(`(?<!::)\\b(${ids.join('|')})\\b`, 'g'), `$1${suffix}`);
   text = text.replace(/(RoleName["']?\s*:\s*["']?)([\w+=,.@-]+)/g, `$1$2-${suffix}`);
   text = text.replace(/(:role\/)([\w+=,.@-]+)/g, `$1$2-${suffix}`);
   text = text.replace(/("family"\s*:\s*")([^"]+)/g, `$1$2-${suffix}`);
@@ -126,7 +126,7 @@ function generateLargeTemplate() {
   const ids = logicalIds(base);
   let text = "AWSTemplateFormatVersion: '2010-09-09'\nDescription: Many services in one template\nResources:\n";
   for (let i = 0; text.length < 5 * 1024 * 1024 - 4096; i++) {
-    text += resources.replace(new RegExp(`\\b(${ids.join('|')})\\b`, 'g'), `$1L${i}`).replace(/\/ecs\/web/g, `/ecs/web-${i}`) + paddingYaml(`L${i}`);
+    text += resources.replace(new RegExp(`(?<!::)\\b(${ids.join('|')})\\b`, 'g'), `$1L${i}`).replace(/\/ecs\/web/g, `/ecs/web-${i}`) + paddingYaml(`Pad${i}`);
   }
   const dir = join(work, 'large');
   rmSync(dir, { recursive: true, force: true });
